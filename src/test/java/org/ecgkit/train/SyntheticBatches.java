@@ -23,6 +23,8 @@ import java.util.Random;
  */
 final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
 
+    private static final long PATTERN_SEED = 20_241_123L;
+
     private final INDArray[] features;
     private final INDArray labels;
     private final int batchSize;
@@ -42,7 +44,10 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
         reset();
     }
 
-    /** Records for the inputs {@code used} (in that order) of {@code inputs}; {@code seed} fixes data and shuffling. */
+    /**
+     * Records for the inputs {@code used} (in that order) of {@code inputs}. The class patterns come from a fixed
+     * seed, so sets made with different {@code seed}s (noise, labels, shuffle) are draws of one problem.
+     */
     static SyntheticBatches of(ModelInputs inputs, List<Input> used, int records, int batchSize, long seed, boolean shuffle) {
         Random random = new Random(seed);
         int classes = inputs.classes();
@@ -58,14 +63,15 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
         }
         INDArray labels = Nd4j.create(y).castTo(DataType.FLOAT);
         INDArray[] features = new INDArray[used.size()];
-        Nd4j.getRandom().setSeed(seed);
         for (int k = 0; k < used.size(); k++) {
             long[] shape = inputs.shape(used.get(k)).clone();
             shape[0] = records;
             long[] patternShape = shape.clone();
             patternShape[0] = classes;
+            Nd4j.getRandom().setSeed(PATTERN_SEED + k);
             INDArray patterns = Nd4j.randn(DataType.FLOAT, patternShape);
             INDArray signal = labels.mmul(patterns.reshape(classes, -1)).reshape(shape);
+            Nd4j.getRandom().setSeed(seed * 31 + k);
             features[k] = Nd4j.randn(DataType.FLOAT, shape).muli(0.5).addi(signal);
         }
         return new SyntheticBatches(features, labels, batchSize, seed, shuffle);
