@@ -51,7 +51,7 @@ final class EvaluationCharts {
         chart.addSeries(normalised ? "share of truth" : "count", columns, yCategories, cells);
         chart.getStyler().setShowValue(true)
                 .setHeatMapValueDecimalPattern(normalised ? "0.00" : "#,##0")
-                .setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)})
+                .setRangeColors(new Color[] {new Color(247, 251, 255), new Color(158, 202, 225), new Color(49, 130, 189)})
                 .setMin(0).setMax(Math.max(max, 1))
                 .setValueFontColor(Color.BLACK)
                 .setPlotContentSize(1.0);
@@ -95,8 +95,9 @@ final class EvaluationCharts {
         for (String name : classes) {
             PrecisionRecallCurve curve = evaluation.precisionRecallCurve(name);
             if (!Double.isNaN(curve.averagePrecision())) { // no positives: no curve to draw
+                // steps, as sklearn draws it: average precision is the area under these steps
                 chart.addSeries(String.format("%s (AP %.3f)", name, curve.averagePrecision()),
-                        curve.recall(), curve.precision());
+                        curve.recall(), curve.precision()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
             }
         }
         return chart;
