@@ -48,7 +48,8 @@ import tech.tablesaw.api.Table;
  */
 public final class Evaluation {
 
-    private static final String[] MULTILABEL_CELLS = {"tn", "fp", "fn", "tp"};
+    /** Column names of a multi-label confusion row, in sklearn's order. */
+    static final List<String> MULTILABEL_CELLS = List.of("tn", "fp", "fn", "tp");
 
     private final Task task;
     private final List<String> classNames;
@@ -346,10 +347,10 @@ public final class Evaluation {
         boolean multiclass = task == Task.MULTICLASS;
         Table table = Table.create(multiclass ? "Confusion matrix (rows: truth, columns: predicted)"
                 : "Confusion counts per class", StringColumn.create(multiclass ? "truth" : "class", classNames));
-        String[] columns = multiclass ? classNames.toArray(String[]::new) : MULTILABEL_CELLS;
-        for (int c = 0; c < columns.length; c++) {
+        List<String> columns = multiclass ? classNames : MULTILABEL_CELLS;
+        for (int c = 0; c < columns.size(); c++) {
             int column = c;
-            table.addColumns(IntColumn.create(columns[c], Arrays.stream(confusion).mapToInt(row -> row[column])));
+            table.addColumns(IntColumn.create(columns.get(c), Arrays.stream(confusion).mapToInt(row -> row[column])));
         }
         return table;
     }

@@ -19,7 +19,6 @@ final class EvaluationCharts {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 540;
-    private static final String[] MULTILABEL_CELLS = {"TN", "FP", "FN", "TP"};
 
     private EvaluationCharts() {
     }
@@ -27,7 +26,8 @@ final class EvaluationCharts {
     static HeatMapChart confusionHeatmap(Evaluation evaluation, boolean normalised) {
         boolean multiclass = evaluation.task() == Task.MULTICLASS;
         List<String> rows = evaluation.classNames();
-        List<String> columns = multiclass ? rows : List.of(MULTILABEL_CELLS);
+        List<String> columns = multiclass ? rows
+                : Evaluation.MULTILABEL_CELLS.stream().map(String::toUpperCase).toList();
         int[][] counts = evaluation.confusionCounts();
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
                 .title((normalised ? "Normalised confusion" : "Confusion") + " (" + evaluation.describe() + ")")

@@ -1,5 +1,6 @@
 package org.ecgkit.eval;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -14,6 +15,8 @@ import java.util.List;
 
 /** A case written by src/test/python/eval_fixtures.py: inputs and scikit-learn's outputs; null reads as NaN. */
 record SklearnFixture(String name, JsonObject json) {
+
+    private static final Gson GSON = new Gson();
 
     static SklearnFixture load(String name) {
         String resource = "/fixtures/eval/" + name + ".json";
@@ -66,20 +69,10 @@ record SklearnFixture(String name, JsonObject json) {
     }
 
     static int[] ints(JsonElement element) {
-        JsonArray array = element.getAsJsonArray();
-        int[] values = new int[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).getAsInt();
-        }
-        return values;
+        return GSON.fromJson(element, int[].class);
     }
 
     static int[][] intMatrix(JsonElement element) {
-        JsonArray array = element.getAsJsonArray();
-        int[][] values = new int[array.size()][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = ints(array.get(i));
-        }
-        return values;
+        return GSON.fromJson(element, int[][].class);
     }
 }
