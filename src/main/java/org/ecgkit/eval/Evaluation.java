@@ -1,5 +1,6 @@
 package org.ecgkit.eval;
 
+import org.ecgkit.data.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package org.ecgkit.eval;
 
+import org.ecgkit.data.Task;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
