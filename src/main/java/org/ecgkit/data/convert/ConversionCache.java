@@ -31,6 +31,7 @@ public final class ConversionCache {
     private final Path output;
     private final String fingerprint;
     private final String options;
+    private final long startNanos = System.nanoTime();
 
     private ConversionCache(Path output, String fingerprint, String options) {
         this.output = output;
@@ -68,7 +69,7 @@ public final class ConversionCache {
      * The earlier conversion's result when the output holds a complete dataset converted from the same sources with
      * the same options; empty when it must be converted (again).
      */
-    public Optional<ConversionResult> cached(Progress progress) {
+    public Optional<ConversionResult> cached() {
         Path file = output.resolve(FILE_NAME);
         if (!Files.isRegularFile(file) || !Files.isRegularFile(output.resolve(Manifest.FILE_NAME))) {
             return Optional.empty();
@@ -82,7 +83,7 @@ public final class ConversionCache {
             List<String> notes = new ArrayList<>();
             json.getAsJsonArray("notes").forEach(note -> notes.add(note.getAsString()));
             return Optional.of(new ConversionResult(output, json.get("records").getAsInt(), true, notes,
-                    progress.seconds()));
+                    elapsedSeconds()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // an unreadable record of a conversion means: convert again
         }
@@ -98,7 +99,7 @@ public final class ConversionCache {
     }
 
     /** Records a finished conversion and returns its result. */
-    public ConversionResult record(int records, List<String> notes, Progress progress) {
+    public ConversionResult record(int records, List<String> notes) {
         JsonObject json = new JsonObject();
         json.addProperty("source_fingerprint", fingerprint);
         json.addProperty("options", options);
@@ -111,7 +112,12 @@ public final class ConversionCache {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output.resolve(FILE_NAME), e);
         }
-        return new ConversionResult(output, records, false, notes, progress.seconds());
+        return new ConversionResult(output, records, false, notes, elapsedSeconds());
+    }
+
+    /** Seconds since this conversion started (when the cache was consulted). */
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     private static MessageDigest sha256() {

@@ -98,7 +98,11 @@ public final class PtbXl {
         }
         List<PtbXlRecord> out = new ArrayList<>(table.rowCount());
         for (int row = 0; row < table.rowCount(); row++) {
-            int ecgId = (int) number(table, "ecg_id", row, file.getFileName() + " row " + (row + 1));
+            double id = number(table, "ecg_id", row, file.getFileName() + " row " + (row + 1));
+            if (Double.isNaN(id)) {
+                throw new IllegalArgumentException(file.getFileName() + " row " + (row + 1) + " has no ecg_id");
+            }
+            int ecgId = (int) id;
             String where = file.getFileName() + " ecg_id " + ecgId;
             Map<String, Double> codes = scpCodes(text(table, "scp_codes", row), where);
             for (String code : codes.keySet()) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.ecgkit.data.DType;
 import org.ecgkit.data.DatasetWriter;
@@ -18,10 +17,10 @@ import org.ecgkit.data.Metadata;
 import org.ecgkit.data.Task;
 import org.ecgkit.data.convert.ConversionCache;
 import org.ecgkit.data.convert.ConversionResult;
-import org.ecgkit.data.convert.Progress;
 import org.ecgkit.data.wfdb.WfdbHeader;
 import org.ecgkit.data.wfdb.WfdbReader;
 import org.ecgkit.data.wfdb.WfdbRecord;
+import org.ecgkit.notebook.Progress;
 
 /**
  * Converts PTB-XL once into the kit's dataset layout (docs/dataset-format.md) for one sampling rate and one task:
@@ -41,7 +40,6 @@ public final class PtbXlConverter {
     private final PtbXlTask task;
     private boolean keepUnlabelled;
     private DType signalType = DType.INT16;
-    private Consumer<String> progress = System.out::println;
 
     PtbXlConverter(PtbXl ptbxl, PtbXl.Rate rate, PtbXlTask task) {
         this.ptbxl = ptbxl;
@@ -61,16 +59,9 @@ public final class PtbXlConverter {
         return this;
     }
 
-    /** Where progress lines go (default standard output); {@code line -> { }} silences them. */
-    public PtbXlConverter progress(Consumer<String> sink) {
-        this.progress = sink;
-        return this;
-    }
-
     /** Converts into {@code output} (created if needed), or keeps it when it is up to date. */
     public ConversionResult convert(Path output) {
         String name = "ptbxl-" + rate.hertz() + "hz-" + task.id();
-        Progress clock = new Progress(name, 0, line -> { });
         PtbXlLabels labels = ptbxl.labels(task);
         List<String> notes = new ArrayList<>();
         if (!keepUnlabelled) {
@@ -107,9 +98,9 @@ public final class PtbXlConverter {
         ConversionCache cache = ConversionCache.of(output, textFiles, dataFiles, String.format(Locale.ROOT,
                 "ptbxl rate=%d task=%s keepUnlabelled=%b signalType=%s", rate.hertz(), task.id(), keepUnlabelled,
                 signalType.numpyName()));
-        Optional<ConversionResult> cached = cache.cached(clock);
+        Optional<ConversionResult> cached = cache.cached();
         if (cached.isPresent()) {
-            progress.accept(name + ": up to date in " + output + " (" + cached.get().records() + " records)");
+            System.out.println(name + ": up to date in " + output + " (" + cached.get().records() + " records)");
             return cached.get();
         }
         cache.invalidate();
@@ -124,19 +115,20 @@ public final class PtbXlConverter {
                 .source("PTB-XL (Wagner et al. 2020, CC BY 4.0) from " + ptbxl.root().toAbsolutePath().normalize()
                         + ", " + rate.hertz() + " Hz, " + task.id() + " labels as in the PTB-XL benchmark")
                 .build();
-        Progress report = new Progress(name, rows.size(), progress);
-        try (DatasetWriter writer = EcgDataset.create(output, manifest).signalType(signalType)) {
-            for (int done = 0; done < rows.size(); done++) {
-                int row = rows.get(done);
+        List<String> warnings = new ArrayList<>();
+        try (DatasetWriter writer = EcgDataset.create(output, manifest).signalType(signalType);
+             Progress progress = Progress.start("converting " + name, rows.size())) {
+            for (int row : rows) {
                 PtbXlRecord record = ptbxl.record(labels.ecgIds()[row]);
-                WfdbRecord wfdb = WfdbReader.read(ptbxl.path(record, rate), progress);
+                WfdbRecord wfdb = WfdbReader.read(ptbxl.path(record, rate), warnings::add);
                 checkConsistent(wfdb, first, signalType == DType.INT16);
                 writer.add(Integer.toString(record.ecgId()), wfdb.millivolts(), labels.positives()[row],
                         metadata(record));
-                report.update(done + 1);
+                progress.step(1);
             }
         }
-        return cache.record(rows.size(), notes, clock);
+        notes.addAll(warnings);
+        return cache.record(rows.size(), notes);
     }
 
     private static Map<String, Object> metadata(PtbXlRecord record) {
