@@ -1,0 +1,51 @@
+package org.ecgkit.data.convert;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * A seeded train/validation/test split that keeps each class's share in every part: within each class (in sorted
+ * class order) the sorted ids are shuffled with one {@code Random(seed)}, then the first round(n x test) go to test,
+ * the next round(n x validation) to val, the rest to train. The same ids, labels and seed always give the same split,
+ * whatever order the ids come in.
+ *
+ * @param validation fraction of each class for "val"
+ * @param test       fraction of each class for "test"
+ * @param seed       the shuffle's seed
+ */
+public record StratifiedSplit(double validation, double test, long seed) {
+
+    public static final String TRAIN = "train";
+    public static final String VALIDATION = "val";
+    public static final String TEST = "test";
+
+    public StratifiedSplit {
+        if (validation < 0 || test < 0 || validation + test >= 1) {
+            throw new IllegalArgumentException("validation (" + validation + ") and test (" + test
+                    + ") fractions must be non-negative and leave something to train on");
+        }
+    }
+
+    /** The split of each id: "train", "val" or "test". */
+    public Map<String, String> assign(Map<String, String> labelOfId) {
+        Map<String, List<String>> byClass = new TreeMap<>();
+        labelOfId.forEach((id, label) -> byClass.computeIfAbsent(label, l -> new ArrayList<>()).add(id));
+        Random random = new Random(seed);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (List<String> ids : byClass.values()) {
+            Collections.sort(ids);
+            Collections.shuffle(ids, random);
+            int tests = (int) Math.round(ids.size() * test);
+            int validations = (int) Math.round(ids.size() * validation);
+            for (int i = 0; i < ids.size(); i++) {
+                out.put(ids.get(i), i < tests ? TEST : i < tests + validations ? VALIDATION : TRAIN);
+            }
+        }
+        return out;
+    }
+}
