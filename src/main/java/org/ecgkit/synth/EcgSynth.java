@@ -70,8 +70,8 @@ public final class EcgSynth {
         double meanHr = Double.isNaN(heartRate) ? drawHeartRate(random) : heartRate;
         double meanRr = 60.0 / meanHr;
         Beats beats = drawBeats(random, meanRr);
-        Morphology normal = Morphology.normal(random, meanHr);
-        Morphology ectopic = Morphology.ventricular(random, normal);
+        Morphology normal = Morphology.normal(random, meanHr, rhythm != Rhythm.AF);
+        Morphology ectopic = Morphology.ventricular(random, normal, meanRr);
 
         int n = (int) Math.round(seconds * samplingRate);
         double[][] dipole = new double[3][n];
@@ -81,10 +81,13 @@ public final class EcgSynth {
             while (beats.times[k + 1] <= t) {
                 k++;
             }
-            // beat k's events after its R wave run at the speed of the interval before it,
-            // beat k+1's events before its R wave at the speed of the interval they lie in
-            double after = 2 * Math.PI * (t - beats.times[k]) / (beats.times[k] - beats.times[k - 1]);
-            double before = -2 * Math.PI * (beats.times[k + 1] - t) / (beats.times[k + 1] - beats.times[k]);
+            // beat k's events after its R wave run at the speed of the interval before it, beat k+1's events
+            // before its R wave at the speed of the interval they lie in; an ectopic beat is conducted through the
+            // ventricles at its own pace, so its events keep the mean rate whatever its coupling interval
+            double afterRr = beats.ectopic[k] ? meanRr : beats.times[k] - beats.times[k - 1];
+            double beforeRr = beats.ectopic[k + 1] ? meanRr : beats.times[k + 1] - beats.times[k];
+            double after = 2 * Math.PI * (t - beats.times[k]) / afterRr;
+            double before = -2 * Math.PI * (beats.times[k + 1] - t) / beforeRr;
             Morphology current = beats.ectopic[k] ? ectopic : normal;
             Morphology next = beats.ectopic[k + 1] ? ectopic : normal;
             for (int c = 0; c < 3; c++) {
@@ -284,8 +287,11 @@ public final class EcgSynth {
             return sum;
         }
 
-        /** A sinus beat with per-recording variation of amplitude, electrical axis, QRS width and T wave. */
-        static Morphology normal(SplittableRandom random, double heartRate) {
+        /**
+         * A supraventricular beat with per-recording variation of amplitude, electrical axis, QRS width and T wave;
+         * without P wave when the atria fibrillate instead of contracting.
+         */
+        static Morphology normal(SplittableRandom random, double heartRate, boolean pWave) {
             // ECGSYN's rate adaptation: widths scale with sqrt(HR/60), P and T positions with its square root
             double hrFactor = Math.sqrt(heartRate / 60.0);
             double hrFactor2 = Math.sqrt(hrFactor);
@@ -318,17 +324,25 @@ public final class EcgSynth {
                 }
             }
             rotateFrontalAxis(a, 0.25 * gaussian(random));
+            if (!pWave) {
+                for (double[] component : a) {
+                    component[P] = 0;
+                }
+            }
             return new Morphology(theta, a, b);
         }
 
-        /** A premature ventricular beat: no P wave, a wide QRS with its own axis, a T wave opposite to the QRS. */
-        static Morphology ventricular(SplittableRandom random, Morphology normal) {
+        /**
+         * A premature ventricular beat: no P wave, a wide QRS (Gaussian σ of 35–50 ms, i.e. 120 ms and more from onset
+         * to offset) with its own axis, a T wave opposite to the QRS. Its events run at the mean rate.
+         */
+        static Morphology ventricular(SplittableRandom random, Morphology normal, double meanRr) {
             double[][] theta = new double[3][];
             double[][] b = new double[3][];
             for (int c = 0; c < 3; c++) {
                 theta[c] = normal.theta[c].clone();
                 b[c] = normal.b[c].clone();
-                b[c][R] = normal.b[c][R] * uniform(random, 2.6, 3.2);
+                b[c][R] = uniform(random, 0.035, 0.05) * 2 * Math.PI / meanRr;
                 b[c][T] = normal.b[c][T] * 1.2;
                 theta[c][T] = normal.theta[c][T] * 1.1;
                 theta[c][R] = 0;
