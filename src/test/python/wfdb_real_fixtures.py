@@ -1,9 +1,11 @@
 """Reference values for the real WFDB files in shared/data, read with numpy alone (no WFDB library): the first
 samples and per-lead sums of a few PTB-XL and CinC 2017 records, and the CinC records whose header "initial value"
-differs from the first sample. Writes src/test/resources/fixtures/wfdb/real.json.
+differs from the first sample, and the groups of byte-identical CinC signal files.
+Writes src/test/resources/fixtures/wfdb/real.json.
 
 Run: /usr/bin/python3 src/test/python/wfdb_real_fixtures.py [shared folder, default ../shared]
 """
+import hashlib
 import json
 import pathlib
 import sys
@@ -36,6 +38,10 @@ for hea in sorted(cinc.glob("*.hea")):
     if init != first:
         mismatch.append(hea.stem)
 out["cinc_initial_value_mismatch"] = mismatch
+by_hash = {}
+for mat in sorted(cinc.glob("*.mat")):
+    by_hash.setdefault(hashlib.sha256(mat.read_bytes()).hexdigest(), []).append(mat.stem)
+out["cinc_identical_groups"] = sorted(g for g in by_hash.values() if len(g) > 1)
 target = repo / "src" / "test" / "resources" / "fixtures" / "wfdb" / "real.json"
 target.write_text(json.dumps(out))
-print("wrote", target, len(mismatch), "initial-value mismatches")
+print("wrote", target, len(mismatch), "initial-value mismatches;", out["cinc_identical_groups"])

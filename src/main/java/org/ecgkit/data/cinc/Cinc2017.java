@@ -5,10 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.ecgkit.data.convert.StratifiedSplit;
 import org.ecgkit.data.wfdb.WfdbHeader;
@@ -44,6 +51,7 @@ public final class Cinc2017 {
     private final Path folder;
     private final List<Entry> entries;
     private final double samplingFrequency;
+    private Map<String, String> identical;
 
     private Cinc2017(Path folder, List<Entry> entries, double samplingFrequency) {
         this.folder = folder;
@@ -128,11 +136,42 @@ public final class Cinc2017 {
         return WfdbReader.read(folder.resolve(recordId));
     }
 
-    /** Record id to "train", "val" or "test", stratified by class. */
+    /**
+     * Record id to "train", "val" or "test", stratified by class; byte-identical recordings ({@link #identical()})
+     * go to the same split.
+     */
     public Map<String, String> split(StratifiedSplit split) {
         Map<String, String> labels = new LinkedHashMap<>();
         entries.forEach(e -> labels.put(e.recordId(), e.label()));
-        return split.assign(labels);
+        return split.assign(labels, identical());
+    }
+
+    /**
+     * Record id to the first (smallest) id of the records whose signal files are byte-identical to it; a record
+     * without a twin maps to itself. The training set holds such twins (A00227 = A01176, A02656 = A03123 in
+     * shared/cinc2017), which a random split would put on both sides.
+     */
+    public synchronized Map<String, String> identical() {
+        if (identical == null) {
+            Map<String, String> hashOf = entries.parallelStream().collect(Collectors.toConcurrentMap(
+                    Entry::recordId, e -> sha256(folder.resolve(e.recordId() + ".mat"))));
+            Map<String, String> firstOfHash = new HashMap<>();
+            new TreeSet<>(hashOf.keySet()).forEach(id -> firstOfHash.putIfAbsent(hashOf.get(id), id));
+            Map<String, String> out = new LinkedHashMap<>();
+            entries.forEach(e -> out.put(e.recordId(), firstOfHash.get(hashOf.get(e.recordId()))));
+            identical = Collections.unmodifiableMap(out);
+        }
+        return identical;
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 
     /** Starts a windowed conversion into the kit's dataset layout; see {@link Cinc2017Converter}. */

@@ -28,9 +28,10 @@ import org.ecgkit.notebook.Progress;
  *
  * <p>Defaults: 30 s windows (9,000 samples) every 15 s, short records zero-padded ({@link Windowing} states the
  * policy), split 80/10/10 stratified by class with seed 2017 at record level, so the windows of one record never
- * cross splits. Metadata per window: id ({@code A00001_0}, record and window number), record_id, patient_id (CinC
- * publishes no patient ids: the record id stands in, so the data check's leakage test sees windows of one record in
- * two splits), start (sample), padded (samples of padding), record_seconds, split. Signals are int16 ADC counts,
+ * cross splits, nor do byte-identical recordings ({@link Cinc2017#identical()}). Metadata per window: id
+ * ({@code A00001_0}, record and window number), record_id, patient_id (CinC publishes no patient ids: the first of a
+ * record's identical recordings, usually the record itself, stands in, so the data check's leakage test sees windows
+ * of one recording in two splits), start (sample), padded (samples of padding), record_seconds, split. Signals are int16 ADC counts,
  * {@code signal_scale} 1/1000 mV. At test time average the windows' probabilities per record with
  * {@link org.ecgkit.data.window.WindowPredictions#meanPerRecord}.
  */
@@ -80,6 +81,7 @@ public final class Cinc2017Converter {
         cache.invalidate();
 
         Map<String, String> splitOf = cinc.split(split);
+        Map<String, String> identical = cinc.identical();
         Manifest manifest = Manifest.builder().name(name).samplingRate(cinc.samplingFrequency())
                 .leads(List.of("ECG")).samples(windowing.window()).units("mV").signalScale(0.001)
                 .task(Task.MULTICLASS).classes(Cinc2017.CLASSES)
@@ -100,7 +102,8 @@ public final class Cinc2017Converter {
                 for (int w = 0; w < starts.length; w++) {
                     writer.add(entry.recordId() + "_" + w, new float[][] {windowing.cut(signal, starts[w])},
                             Cinc2017.CLASSES.indexOf(entry.label()),
-                            metadata(entry, starts[w], windowing.padded(signal.length, starts[w]),
+                            metadata(entry, identical.get(entry.recordId()), starts[w],
+                                    windowing.padded(signal.length, starts[w]),
                                     signal.length / cinc.samplingFrequency(), splitOf.get(entry.recordId())));
                     windows++;
                 }
@@ -118,11 +121,11 @@ public final class Cinc2017Converter {
         return cache.record(windows, notes);
     }
 
-    private static Map<String, Object> metadata(Cinc2017.Entry entry, int start, int padded, double seconds,
-                                                String split) {
+    private static Map<String, Object> metadata(Cinc2017.Entry entry, String recording, int start, int padded,
+                                                double seconds, String split) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("record_id", entry.recordId());
-        row.put(Metadata.PATIENT_ID, entry.recordId());
+        row.put(Metadata.PATIENT_ID, recording);
         row.put("start", start);
         row.put("padded", padded);
         row.put("record_seconds", seconds);

@@ -4,11 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.ecgkit.check.DataCheck;
+import org.ecgkit.check.Finding;
+import org.ecgkit.check.Severity;
 import org.ecgkit.data.EcgDataset;
 import org.ecgkit.data.SharedData;
 import org.ecgkit.data.Task;
@@ -42,6 +51,26 @@ class Cinc2017Test {
         assertEquals(300.0, cinc.samplingFrequency());
         assertTrue(table.doubleColumn("seconds").min() >= 9 && table.doubleColumn("seconds").max() <= 61);
         assertEquals(30.0, table.doubleColumn("seconds").median());
+    }
+
+    @Test
+    void byteIdenticalRecordingsAreFoundAndKeptInOneSplit() throws IOException {
+        JsonObject real;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/wfdb/real.json")) {
+            real = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        }
+        Map<String, String> expected = new HashMap<>();
+        cinc.records().forEach(e -> expected.put(e.recordId(), e.recordId()));
+        for (JsonElement group : real.getAsJsonArray("cinc_identical_groups")) {
+            String first = group.getAsJsonArray().get(0).getAsString();
+            group.getAsJsonArray().forEach(id -> expected.put(id.getAsString(), first));
+        }
+        assertEquals(expected, cinc.identical());
+        assertEquals("A00227", cinc.identical().get("A01176"), "the twins shared/cinc2017 is known to hold");
+        for (long seed = 0; seed < 20; seed++) {
+            Map<String, String> split = cinc.split(new StratifiedSplit(0.1, 0.1, seed));
+            cinc.identical().forEach((id, first) -> assertEquals(split.get(first), split.get(id), id));
+        }
     }
 
     @Test
@@ -99,5 +128,11 @@ class Cinc2017Test {
         assertEquals("ok " + expectedWindows, Python.run("cinc_converted_check.py", output.toString(),
                 cinc.folder().toString()).strip());
         assertTrue(cinc.converter().convert(output).cached());
+
+        List<Finding> findings = DataCheck.of(output).findings();
+        Finding duplicates = findings.stream().filter(f -> f.check().equals("duplicate records")).findFirst().orElseThrow();
+        assertEquals(List.of("A00227_0=A01176_0", "A02656_0=A03123_0"), duplicates.examples());
+        Finding leakage = findings.stream().filter(f -> f.check().equals("patient leakage")).findFirst().orElseThrow();
+        assertEquals(Severity.OK, leakage.severity(), leakage.message());
     }
 }

@@ -3,6 +3,7 @@ package org.ecgkit.data.convert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,26 @@ class StratifiedSplitTest {
         assertEquals(List.of(49, 7, 14), List.of(counts.get("A")[0], counts.get("A")[1], counts.get("A")[2]));
         assertEquals(List.of(161, 23, 46), List.of(counts.get("O")[0], counts.get("O")[1], counts.get("O")[2]));
         assertEquals(List.of(21, 3, 6), List.of(counts.get("~")[0], counts.get("~")[1], counts.get("~")[2]));
+    }
+
+    @Test
+    void groupsStayTogetherAndAreSplitAsUnits() {
+        Map<String, String> labels = labels();
+        Map<String, String> groups = new LinkedHashMap<>();
+        // N records in pairs (250 groups of 2), every other record its own group
+        labels.keySet().forEach(id -> groups.put(id, id.startsWith("N") ? "N" + Integer.parseInt(id.substring(1)) / 2 : id));
+        Map<String, String> split = new StratifiedSplit(0.1, 0.2, 7).assign(labels, groups);
+        Map<String, String> splitOfGroup = new LinkedHashMap<>();
+        Map<String, Integer> testRecordsPerClass = new LinkedHashMap<>();
+        labels.forEach((id, label) -> {
+            String before = splitOfGroup.putIfAbsent(groups.get(id), split.get(id));
+            assertTrue(before == null || before.equals(split.get(id)), id + " is apart from its group");
+            if (split.get(id).equals("test")) {
+                testRecordsPerClass.merge(label, 1, Integer::sum);
+            }
+        });
+        assertEquals(2 * 50, testRecordsPerClass.get("N"), "round(250 groups x 0.2) = 50 pairs");
+        assertEquals(14, testRecordsPerClass.get("A"));
     }
 
     @Test
