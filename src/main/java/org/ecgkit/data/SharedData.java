@@ -5,11 +5,13 @@ import java.nio.file.Path;
 
 /**
  * Where the real data sets live: the {@code shared/} folder beside the repository (PTB-XL subset, CinC 2017), never
- * copied into it. The location comes from the system property {@code ECGKIT_SHARED}, else the environment variable
- * {@code ECGKIT_SHARED}, else {@code ../shared} relative to the working directory (the layout CI uses).
+ * copied into it. The location comes from the system property {@code ecgkit.shared} (or {@code ECGKIT_SHARED}), else
+ * the environment variable {@code ECGKIT_SHARED}, else {@code ../shared} relative to the working directory (the layout
+ * CI uses).
  */
 public final class SharedData {
 
+    public static final String PROPERTY = "ecgkit.shared";
     public static final String SETTING = "ECGKIT_SHARED";
 
     private SharedData() {
@@ -17,10 +19,7 @@ public final class SharedData {
 
     /** The shared folder (it need not exist). */
     public static Path root() {
-        String configured = System.getProperty(SETTING);
-        if (configured == null || configured.isBlank()) {
-            configured = System.getenv(SETTING);
-        }
+        String configured = System.getProperty(PROPERTY, System.getProperty(SETTING, System.getenv(SETTING)));
         return Path.of(configured == null || configured.isBlank() ? "../shared" : configured)
                 .toAbsolutePath().normalize();
     }
@@ -31,7 +30,7 @@ public final class SharedData {
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("real data set '" + name + "' not found at " + folder + "; set "
                     + SETTING + " (system property or environment variable) to the folder that holds data/"
-                    + name + " (default: ../shared beside the repository)");
+                    + name + " (or -D" + PROPERTY + "; default: ../shared beside the repository)");
         }
         return folder;
     }
