@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.Map;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.ecgkit.check.DataCheck;
 import org.ecgkit.check.Finding;
 import org.ecgkit.check.Severity;
@@ -25,6 +21,7 @@ import org.ecgkit.data.convert.ConversionResult;
 import org.ecgkit.data.convert.StratifiedSplit;
 import org.ecgkit.data.window.WindowPredictions;
 import org.ecgkit.data.window.Windowing;
+import org.ecgkit.testing.JsonFixture;
 import org.ecgkit.testing.Python;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,11 +51,8 @@ class Cinc2017Test {
     }
 
     @Test
-    void byteIdenticalRecordingsAreFoundAndKeptInOneSplit() throws IOException {
-        JsonObject real;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/wfdb/real.json")) {
-            real = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-        }
+    void byteIdenticalRecordingsAreFoundAndKeptInOneSplit() {
+        JsonObject real = JsonFixture.read("/fixtures/wfdb/real.json");
         Map<String, String> expected = new HashMap<>();
         cinc.records().forEach(e -> expected.put(e.recordId(), e.recordId()));
         for (JsonElement group : real.getAsJsonArray("cinc_identical_groups")) {

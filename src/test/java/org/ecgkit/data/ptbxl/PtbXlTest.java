@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.ecgkit.data.SharedData;
+import org.ecgkit.testing.JsonFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -68,11 +65,8 @@ class PtbXlTest {
     }
 
     @Test
-    void everyRecordsLabelsMatchTheBenchmarkAggregationInPython() throws IOException {
-        JsonObject expected;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/ptbxl/labels.json")) {
-            expected = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-        }
+    void everyRecordsLabelsMatchTheBenchmarkAggregationInPython() {
+        JsonObject expected = JsonFixture.read("/fixtures/ptbxl/labels.json");
         for (PtbXlTask task : PtbXlTask.values()) {
             JsonObject byId = expected.getAsJsonObject(task.id());
             PtbXlLabels labels = ptbxl.labels(task);

@@ -1,15 +1,11 @@
 package org.ecgkit.data.wfdb;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import org.ecgkit.testing.JsonFixture;
 
 /** Access to the numpy-written fixtures under src/test/resources/fixtures/wfdb. */
 final class WfdbFixtures {
@@ -26,11 +22,7 @@ final class WfdbFixtures {
     }
 
     static JsonObject json(String name) {
-        try (InputStream in = WfdbFixtures.class.getResourceAsStream("/fixtures/wfdb/" + name)) {
-            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonFixture.read("/fixtures/wfdb/" + name);
     }
 
     static int[] ints(JsonArray array) {
