@@ -22,7 +22,8 @@ import org.ecgkit.data.Manifest;
  * files and the conversion options, and a later conversion with the same of both is skipped.
  *
  * <p>The fingerprint hashes the content of the small text files (database CSVs, WFDB headers, whose checksums cover
- * the samples) and the size of each signal file, so that it costs milliseconds instead of reading gigabytes again.
+ * the samples where they are recorded) and the size and modification time of each signal file, so that it costs
+ * milliseconds instead of reading gigabytes again. Copying the sources elsewhere therefore means one reconversion.
  */
 public final class ConversionCache {
 
@@ -42,7 +43,7 @@ public final class ConversionCache {
     /**
      * @param output     the dataset folder
      * @param textFiles  files hashed by content
-     * @param dataFiles  files represented by name and size
+     * @param dataFiles  files represented by name, size and modification time
      * @param options    the conversion options as text (a record's {@code toString()} does)
      */
     public static ConversionCache of(Path output, List<Path> textFiles, List<Path> dataFiles, String options) {
@@ -53,7 +54,8 @@ public final class ConversionCache {
                 digest.update(Files.readAllBytes(file));
             }
             for (Path file : dataFiles) {
-                digest.update((file.getFileName() + ":" + Files.size(file)).getBytes(StandardCharsets.UTF_8));
+                digest.update((file.getFileName() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file))
+                        .getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fingerprint source file: " + e.getMessage(), e);

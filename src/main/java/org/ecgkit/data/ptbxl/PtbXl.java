@@ -195,7 +195,7 @@ public final class PtbXl {
 
     /**
      * One row per record: ecg_id, patient_id, age, sex, height, weight, the quality columns, strat_fold, split,
-     * scp_codes (as in the CSV) and the two file names.
+     * scp_codes (as {code=likelihood}) and the two file names.
      */
     public Table metadata() {
         Table table = Table.create("ptbxl metadata",

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import org.ecgkit.data.EcgDataset;
@@ -84,6 +87,35 @@ class PtbXlConverterTest {
                 .convert(output);
         assertFalse(all.cached());
         assertEquals(500, all.records());
+    }
+
+    @Test
+    void changedSourcesAreConvertedAgain(@TempDir Path temp) throws IOException {
+        // a small PTB-XL folder: the first 20 records, copied into the test's temporary folder
+        Path copy = temp.resolve("ptbxl-20");
+        Files.createDirectories(copy.resolve("records100/00000"));
+        Files.copy(ptbxl.root().resolve(PtbXl.STATEMENTS), copy.resolve(PtbXl.STATEMENTS));
+        List<String> lines = Files.readAllLines(ptbxl.root().resolve(PtbXl.DATABASE)).subList(0, 21);
+        Files.write(copy.resolve(PtbXl.DATABASE), lines);
+        for (int id = 1; id <= 20; id++) {
+            for (String ext : List.of(".hea", ".dat")) {
+                String file = String.format("records100/00000/%05d_lr%s", id, ext);
+                Files.copy(ptbxl.root().resolve(file), copy.resolve(file));
+            }
+        }
+        Path output = temp.resolve("out");
+        assertFalse(PtbXl.open(copy).converter(PtbXl.Rate.HZ_100, PtbXlTask.ALL).convert(output).cached());
+        assertTrue(PtbXl.open(copy).converter(PtbXl.Rate.HZ_100, PtbXlTask.ALL).convert(output).cached());
+
+        Path dat = copy.resolve("records100/00000/00007_lr.dat");
+        Files.setLastModifiedTime(dat, FileTime.fromMillis(Files.getLastModifiedTime(dat).toMillis() + 60_000));
+        assertFalse(PtbXl.open(copy).converter(PtbXl.Rate.HZ_100, PtbXlTask.ALL).convert(output).cached(),
+                "a signal file touched since the conversion");
+
+        Files.write(copy.resolve(PtbXl.DATABASE), lines.subList(0, 20));
+        ConversionResult fewer = PtbXl.open(copy).converter(PtbXl.Rate.HZ_100, PtbXlTask.ALL).convert(output);
+        assertFalse(fewer.cached(), "the database lost a row");
+        assertEquals(19, fewer.records());
     }
 
     @Test
