@@ -249,7 +249,6 @@ public final class EcgPlot {
 
     /** Shortest plain form to two decimals: 10 → "10", 2.5 → "2.5", 30.004 → "30". */
     static String formatNumber(double value) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.2f", value)).stripTrailingZeros()
-                .toPlainString();
+        return Axes.format(value, 0.01);
     }
 }
