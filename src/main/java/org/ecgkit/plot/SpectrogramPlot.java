@@ -32,7 +32,7 @@ public final class SpectrogramPlot {
     private static final int SINGLE_HEIGHT = 260;
     private static final int GRID_WIDTH = 260;
     private static final int GRID_HEIGHT = 110;
-    private static final int LEFT = 64;
+    static final int LEFT = 64;
     private static final int TOP = 30;
     private static final int BOTTOM = 50;
     private static final int PANEL_GAP_X = 14;
