@@ -1,8 +1,11 @@
 package org.ecgkit.plot;
 
+import org.ecgkit.data.EcgDataset;
+import org.ecgkit.data.Task;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.CategoryStyler;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 import java.awt.Color;
@@ -84,6 +87,18 @@ public final class Charts {
         }
         return barChart(String.format(Locale.ROOT, "Label frequency (n = %,d records, several labels each)",
                 multiHot.length), classNames, counts);
+    }
+
+    /**
+     * Records per class of a dataset, in the manifest's class order; for multi-label data a record counts once for
+     * each of its labels.
+     */
+    public static CategoryChart classDistribution(EcgDataset dataset) {
+        Table counts = dataset.classCounts();
+        String title = String.format(Locale.ROOT, "%s: %s (n = %,d)", dataset.name(),
+                dataset.task() == Task.MULTICLASS ? "class distribution" : "label frequency", dataset.size());
+        return barChart(title, counts.stringColumn("class").asList(),
+                counts.intColumn("records").asList().stream().mapToLong(Integer::longValue).toArray());
     }
 
     /** Records per distinct value of a table column (e.g. a class-name column), most frequent first. */

@@ -1,5 +1,8 @@
 package org.ecgkit.plot;
 
+import org.ecgkit.data.EcgDataset;
+import org.ecgkit.synth.SyntheticEcg;
+
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +78,20 @@ public record EcgRecord(String id, float[][] leads, double samplingRate, List<St
      */
     public static EcgRecord of(String id, float[][] leads, double samplingRate) {
         return new EcgRecord(id, leads, samplingRate, defaultLeadNames(leads == null ? 0 : leads.length));
+    }
+
+    /** Row {@code row} of a dataset, with its id, sampling rate and lead names: {@code EcgRecord.of(dataset, 0)}. */
+    public static EcgRecord of(EcgDataset dataset, int row) {
+        if (row < 0 || row >= dataset.size()) {
+            throw new IllegalArgumentException("dataset " + dataset.name() + " has " + dataset.size()
+                    + " records; there is no row " + row);
+        }
+        return new EcgRecord(dataset.id(row), dataset.signal(row), dataset.samplingRate(), dataset.leadNames());
+    }
+
+    /** A synthetic recording, e.g. {@code EcgRecord.of("AF", EcgSynth.builder().rhythm(Rhythm.AF).generate())}. */
+    public static EcgRecord of(String id, SyntheticEcg ecg) {
+        return new EcgRecord(id, ecg.leads(), ecg.samplingRate(), ecg.leadNames());
     }
 
     static List<String> defaultLeadNames(int count) {

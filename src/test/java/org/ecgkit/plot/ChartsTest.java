@@ -1,12 +1,16 @@
 package org.ecgkit.plot;
 
+import org.ecgkit.data.EcgDataset;
+import org.ecgkit.synth.SyntheticDataset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import tech.tablesaw.api.StringColumn;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +91,35 @@ class ChartsTest {
         assertEquals(List.of("N", "O", "(missing)", "A"), classes(chart), "ties in name order");
         assertEquals(List.of(3L, 2L, 1L, 1L), counts(chart));
         assertTrue(chart.getTitle().contains("rhythm distribution (n = 7)"), chart.getTitle());
+    }
+
+    /** A small synthetic dataset written to a temporary directory. */
+    private static EcgDataset smallDataset(Path dir) {
+        return SyntheticDataset.builder().recordsPerClass(3).samplingRate(100).seconds(5).build().writeTo(dir);
+    }
+
+    @Test
+    void datasetCountsFollowTheManifestClasses(@TempDir Path dir) {
+        try (EcgDataset dataset = smallDataset(dir)) {
+            CategoryChart chart = Charts.classDistribution(dataset);
+            assertEquals(dataset.classes(), classes(chart));
+            long[] expected = new long[dataset.classes().size()];
+            for (int label : dataset.labels()) {
+                expected[label]++;
+            }
+            assertEquals(java.util.Arrays.stream(expected).boxed().toList(), counts(chart));
+        }
+    }
+
+    @Test
+    void datasetRowBecomesARecord(@TempDir Path dir) {
+        try (EcgDataset dataset = smallDataset(dir)) {
+            EcgRecord record = EcgRecord.of(dataset, 1);
+            assertEquals(dataset.id(1), record.id());
+            assertEquals(dataset.leadNames(), record.leadNames());
+            assertArrayEquals(dataset.signal(1)[0], record.leads()[0]);
+            assertThrows(IllegalArgumentException.class, () -> EcgRecord.of(dataset, dataset.size()));
+        }
     }
 
     @Test
