@@ -69,11 +69,6 @@ final class Axes {
         return yMin + (area.y + area.height - pixel) / area.height * (yMax - yMin);
     }
 
-    void fill(Graphics2D g, Color colour) {
-        g.setColor(colour);
-        g.fill(area);
-    }
-
     /** Light grid lines at the tick positions of both axes. */
     void drawGrid(Graphics2D g) {
         g.setColor(GRID);
