@@ -12,6 +12,7 @@ import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class Charts {
         long[] highest = new long[leads];
         for (int lead = 0; lead < leads; lead++) {
             counts[lead] = histogram(record.leads()[lead], bins, min, max);
-            highest[lead] = java.util.Arrays.stream(counts[lead]).max().orElse(0);
+            highest[lead] = Arrays.stream(counts[lead]).max().orElse(0);
         }
         int width = columns * HISTOGRAM_WIDTH;
         int height = HISTOGRAM_TOP + rows * HISTOGRAM_HEIGHT;

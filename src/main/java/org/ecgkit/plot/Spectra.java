@@ -3,6 +3,8 @@ package org.ecgkit.plot;
 import org.ecgkit.signal.Spectrogram;
 import org.jtransforms.fft.DoubleFFT_1D;
 
+import java.util.Arrays;
+
 /**
  * The spectra the "three perspectives" figure shows when the caller does not pass its own. Stand-in until the
  * {@code org.ecgkit.signal} package's FFT features and STFT are available; each is one method so that it can be
@@ -71,7 +73,7 @@ final class Spectra {
         for (int frame = 0; frame < frames; frame++) {
             int start = frame * hop;
             times[frame] = (start + windowLength / 2.0) / samplingRate;
-            java.util.Arrays.fill(data, 0);
+            Arrays.fill(data, 0);
             for (int i = 0; i < windowLength; i++) {
                 data[i] = signal[start + i] * window[i];
             }

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -307,7 +308,7 @@ public final class SpectrogramPlot {
         if (value < edges[0] || value >= edges[edges.length - 1]) {
             return -1;
         }
-        int i = java.util.Arrays.binarySearch(edges, value);
+        int i = Arrays.binarySearch(edges, value);
         return i >= 0 ? i : -i - 2;
     }
 
