@@ -80,13 +80,20 @@ public record EcgRecord(String id, float[][] leads, double samplingRate, List<St
         return new EcgRecord(id, leads, samplingRate, defaultLeadNames(leads == null ? 0 : leads.length));
     }
 
-    /** Row {@code row} of a dataset, with its id, sampling rate and lead names: {@code EcgRecord.of(dataset, 0)}. */
+    /**
+     * Row {@code row} of a dataset, with its id and classes (e.g. {@code syn-00001 · AF}), sampling rate and lead
+     * names: {@code EcgRecord.of(dataset, 0)}.
+     */
     public static EcgRecord of(EcgDataset dataset, int row) {
         if (row < 0 || row >= dataset.size()) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has " + dataset.size()
                     + " records; there is no row " + row);
         }
-        return new EcgRecord(dataset.id(row), dataset.signal(row), dataset.samplingRate(), dataset.leadNames());
+        float[] target = dataset.target(row);
+        String classes = IntStream.range(0, target.length).filter(c -> target[c] > 0)
+                .mapToObj(dataset.classes()::get).collect(java.util.stream.Collectors.joining(", "));
+        String id = classes.isEmpty() ? dataset.id(row) : dataset.id(row) + " · " + classes;
+        return new EcgRecord(id, dataset.signal(row), dataset.samplingRate(), dataset.leadNames());
     }
 
     /** A synthetic recording, e.g. {@code EcgRecord.of("AF", EcgSynth.builder().rhythm(Rhythm.AF).generate())}. */
