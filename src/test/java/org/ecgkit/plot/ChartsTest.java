@@ -115,7 +115,8 @@ class ChartsTest {
     void datasetRowBecomesARecord(@TempDir Path dir) {
         try (EcgDataset dataset = smallDataset(dir)) {
             EcgRecord record = EcgRecord.of(dataset, 1);
-            assertEquals(dataset.id(1), record.id());
+            String className = dataset.classes().get(dataset.label(1));
+            assertEquals(dataset.id(1) + " · " + className, record.id(), "the id names the record's class");
             assertEquals(dataset.leadNames(), record.leadNames());
             assertArrayEquals(dataset.signal(1)[0], record.leads()[0]);
             assertThrows(IllegalArgumentException.class, () -> EcgRecord.of(dataset, dataset.size()));
