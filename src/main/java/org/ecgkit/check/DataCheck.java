@@ -47,6 +47,10 @@ public final class DataCheck {
 
     private static final int EXAMPLES = 5;
     private static final Set<String> SPLITS = Set.of("train", "val", "test");
+    private static final int SEGMENTS = 10;
+    private static final int NEAR_DUPLICATE_SEGMENTS = 8;
+    /** Hash given to segments without signal (padding, disconnected leads), which prove nothing about identity. */
+    private static final long FLAT_SEGMENT = 0;
 
     private final Path directory;
     private double amplitudeLimit = 10.0;
@@ -314,9 +318,53 @@ public final class DataCheck {
                 int affected = groups.stream().mapToInt(List::size).sum();
                 List<String> examples = groups.stream().map(g -> g.stream().map(this::name)
                         .collect(Collectors.joining("="))).toList();
-                add(new Finding("duplicate records", Severity.WARNING, affected, head(examples),
-                        groups.size() + " groups of records have identical signals: remove them or keep each group in one split"));
+                long crossing = groups.stream().filter(this::crossesSplits).count();
+                add(new Finding("duplicate records", crossing > 0 ? Severity.ERROR : Severity.WARNING, affected, head(examples),
+                        groups.size() + " groups of records have identical signals" + crossingText(crossing)
+                                + ": remove them or keep each group in one split"));
             }
+            reportNearDuplicates(scans);
+        }
+
+        /**
+         * Records that agree exactly in most of their time segments but not all: the same recording saved twice with
+         * a few samples edited (PTB-XL has such pairs), which a whole-record hash cannot see.
+         */
+        private void reportNearDuplicates(RecordScan[] scans) {
+            Map<Long, List<Integer>> bySegment = new HashMap<>();
+            for (int row = 0; row < scans.length; row++) {
+                long[] segments = scans[row].segments;
+                for (int s = 0; s < segments.length; s++) {
+                    if (segments[s] != FLAT_SEGMENT) {
+                        bySegment.computeIfAbsent(segments[s] * 31 + s, k -> new ArrayList<>()).add(row);
+                    }
+                }
+            }
+            Map<Long, Integer> shared = new HashMap<>();
+            for (List<Integer> rows : bySegment.values()) {
+                for (int i = 0; i < rows.size(); i++) {
+                    for (int j = i + 1; j < rows.size(); j++) {
+                        shared.merge(((long) rows.get(i) << 32) | rows.get(j), 1, Integer::sum);
+                    }
+                }
+            }
+            List<int[]> pairs = shared.entrySet().stream()
+                    .filter(e -> e.getValue() >= NEAR_DUPLICATE_SEGMENTS)
+                    .map(e -> new int[] {(int) (e.getKey() >>> 32), (int) (long) e.getKey()})
+                    .filter(p -> !scans[p[0]].hash.equals(scans[p[1]].hash))
+                    .sorted((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]))
+                    .toList();
+            if (pairs.isEmpty()) {
+                add(Finding.ok("near-duplicate records", "no two records share " + NEAR_DUPLICATE_SEGMENTS + " of "
+                        + SEGMENTS + " time segments"));
+                return;
+            }
+            int affected = (int) pairs.stream().flatMapToInt(Arrays::stream).distinct().count();
+            long crossing = pairs.stream().filter(p -> crossesSplits(List.of(p[0], p[1]))).count();
+            add(new Finding("near-duplicate records", crossing > 0 ? Severity.ERROR : Severity.WARNING, affected,
+                    head(pairs.stream().map(p -> name(p[0]) + "≈" + name(p[1])).toList()),
+                    pairs.size() + " pairs of records are identical in at least " + NEAR_DUPLICATE_SEGMENTS + " of their "
+                            + SEGMENTS + " time segments but not all: the same recording, edited" + crossingText(crossing)));
         }
 
         private RecordScan scan(int row, int leads, int samples, double scale, int saturationRun) {
@@ -365,6 +413,7 @@ public final class DataCheck {
             scan.saturated = saturated;
             scan.outOfRange = outOfRange;
             scan.hash = sha256(signals.rowBytes(row));
+            scan.segments = segmentHashes(values, leads, samples);
             return scan;
         }
 
@@ -589,6 +638,19 @@ public final class DataCheck {
             }
         }
 
+        /** Whether copies of one recording sit in different splits: the test set would contain training data. */
+        private boolean crossesSplits(List<Integer> rows) {
+            if (metadata == null || !metadata.columnNames().contains(Metadata.SPLIT) || metadata.rowCount() != signals.rows()) {
+                return false;
+            }
+            StringColumn split = metadata.stringColumn(Metadata.SPLIT);
+            return rows.stream().map(split::get).distinct().count() > 1;
+        }
+
+        private static String crossingText(long crossing) {
+            return crossing == 0 ? "" : " (" + crossing + " of them across splits: the evaluation would see training data)";
+        }
+
         private String name(int row) {
             return ids != null && row < ids.size() && ids.get(row) != null ? ids.get(row) : "row " + row;
         }
@@ -616,6 +678,27 @@ public final class DataCheck {
         return best;
     }
 
+    /** A 64-bit hash of each tenth of the record's duration, all leads together; flat segments get FLAT_SEGMENT. */
+    private static long[] segmentHashes(float[] values, int leads, int samples) {
+        long[] hashes = new long[SEGMENTS];
+        for (int s = 0; s < SEGMENTS; s++) {
+            int from = s * samples / SEGMENTS;
+            int to = (s + 1) * samples / SEGMENTS;
+            long hash = 0xcbf29ce484222325L;
+            boolean varies = false;
+            for (int lead = 0; lead < leads; lead++) {
+                int base = lead * samples;
+                for (int i = from; i < to; i++) {
+                    // FNV-1a over the raw bits: equal values hash equally, no tolerance is wanted here
+                    hash = (hash ^ Float.floatToRawIntBits(values[base + i])) * 0x100000001b3L;
+                    varies |= values[base + i] != values[base + from];
+                }
+            }
+            hashes[s] = varies ? (hash == FLAT_SEGMENT ? 1 : hash) : FLAT_SEGMENT;
+        }
+        return hashes;
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -630,5 +713,6 @@ public final class DataCheck {
         List<String> saturated;
         List<String> outOfRange;
         String hash;
+        long[] segments;
     }
 }

@@ -117,6 +117,32 @@ class DataCheckTest {
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(2, f.records());
         assertEquals(List.of("syn-00003=syn-00007"), f.examples());
+
+        Table meta = Metadata.read(dir.resolve(Metadata.FILE_NAME));
+        String split3 = meta.stringColumn("split").get(3);
+        meta.stringColumn("split").set(7, split3.equals("test") ? "train" : "test");
+        Metadata.write(meta, dir.resolve(Metadata.FILE_NAME));
+        Finding crossing = only(DataCheck.of(dir), "duplicate records");
+        assertEquals(Severity.ERROR, crossing.severity(), "copies in two splits leak training data into evaluation");
+        assertTrue(crossing.message().contains("1 of them across splits"), crossing.message());
+    }
+
+    @Test
+    void recordEditedInItsLastSamplesIsANearDuplicate() {
+        float[][] copy = new float[1][];
+        rewriteSignals((row, values) -> {
+            if (row == 4) {
+                copy[0] = values.clone();
+            }
+            if (row == 9) {
+                System.arraycopy(copy[0], 0, values, 0, values.length);
+                values[SAMPLES - 3] += 0.01f;
+                values[5 * SAMPLES - 1] -= 0.02f;
+            }
+        });
+        Finding f = only(DataCheck.of(dir), "near-duplicate records");
+        assertEquals(List.of("syn-00004≈syn-00009"), f.examples());
+        assertEquals(2, f.records());
     }
 
     @Test
