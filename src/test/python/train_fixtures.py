@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Reference values for the model and train packages, from PyTorch and scikit-learn.
+"""Reference values for the model and train packages, from PyTorch.
 
-Writes src/test/resources/fixtures/train/{schedules,metrics}.json and
+Writes src/test/resources/fixtures/train/schedules.json and
 src/test/resources/fixtures/model/torch_architecture.json. Run from the repository root:
     /usr/bin/python3 src/test/python/train_fixtures.py
 """
@@ -9,9 +9,7 @@ import json
 import pathlib
 import sys
 
-import numpy as np
 import torch
-from sklearn.metrics import accuracy_score, hamming_loss
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -45,26 +43,6 @@ def schedules():
     }
 
 
-def metrics():
-    rng = np.random.default_rng(3)
-    probabilities = rng.dirichlet(np.ones(4), size=25)
-    truth = rng.integers(0, 4, size=25)
-    multilabel_probabilities = rng.random((20, 3))
-    multilabel_truth = rng.integers(0, 2, size=(20, 3))
-    return {
-        "multiclass": {
-            "truth": np.eye(4)[truth].tolist(),
-            "probabilities": probabilities.tolist(),
-            "accuracy": accuracy_score(truth, probabilities.argmax(axis=1)),
-        },
-        "multilabel": {
-            "truth": multilabel_truth.tolist(),
-            "probabilities": multilabel_probabilities.tolist(),
-            "accuracy": 1 - hamming_loss(multilabel_truth, (multilabel_probabilities >= 0.5).astype(int)),
-        },
-    }
-
-
 def architecture():
     """Parameter counts of the PyTorch twin for the default hybrid, with what DL4J counts differently."""
     rows = {}
@@ -87,5 +65,4 @@ def write(path, content):
 
 if __name__ == "__main__":
     write(FIXTURES / "train/schedules.json", schedules())
-    write(FIXTURES / "train/metrics.json", metrics())
     write(FIXTURES / "model/torch_architecture.json", architecture())

@@ -107,8 +107,8 @@ public final class EcgModel {
             }
         }
         if (data.task() != inputs.task()) {
-            throw new IllegalArgumentException("task: model is " + inputs.task().manifestName() + " but the data is "
-                    + data.task().manifestName());
+            throw new IllegalArgumentException("task: model is " + inputs.task().id() + " but the data is "
+                    + data.task().id());
         }
         if (!data.classNames().equals(inputs.classNames())) {
             throw new IllegalArgumentException("classes: model has " + inputs.classes() + " outputs " + inputs.classNames()
@@ -228,6 +228,6 @@ public final class EcgModel {
     @Override
     public String toString() {
         return "EcgModel " + spec.name() + ": inputs " + inputNames() + ", " + inputs.classes() + " "
-                + inputs.task().manifestName() + " outputs, " + String.format("%,d", parameterCount()) + " parameters";
+                + inputs.task().id() + " outputs, " + String.format("%,d", parameterCount()) + " parameters";
     }
 }

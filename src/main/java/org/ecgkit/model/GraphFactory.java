@@ -1,5 +1,6 @@
 package org.ecgkit.model;
 
+import org.ecgkit.data.Task;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

@@ -29,8 +29,8 @@ public final class ModelFile {
     /** JSON of a {@link ModelFile.Description}. */
     public static final String MODEL_ENTRY = "ecgkit/model.json";
 
-    /** Shared JSON settings for the kit's records. */
-    public static final Gson JSON = new GsonBuilder().setPrettyPrinting().create();
+    /** Shared JSON settings for the kit's records; NaN (an undefined metric) is written as NaN. */
+    public static final Gson JSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     /** What the zip says about the graph in it. */
     public record Description(ModelSpec spec, ModelInputs inputs) {

@@ -1,5 +1,8 @@
 package org.ecgkit.model;
 
+import org.ecgkit.data.DatasetIterator;
+import org.ecgkit.data.Task;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +45,7 @@ public record ModelInputs(int leads, int samples, int spectrogramChannels, int f
         classNames = List.copyOf(Objects.requireNonNull(classNames, "classNames"));
         int minimum = task == Task.MULTICLASS ? 2 : 1;
         if (classNames.size() < minimum) {
-            throw new IllegalArgumentException(task.manifestName() + " needs at least " + minimum + " classes, got " + classNames);
+            throw new IllegalArgumentException(task.id() + " needs at least " + minimum + " classes, got " + classNames);
         }
         if (leads == 0 && spectrogramChannels == 0 && fftFeatures == 0 && metadataFeatures == 0) {
             throw new IllegalArgumentException("inputs have no waveform, spectrogram, FFT features or metadata");
@@ -57,6 +60,38 @@ public record ModelInputs(int leads, int samples, int spectrogramChannels, int f
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The sizes of the batches {@code batches} delivers, with its dataset's classes and task. Its inputs must be
+     * model inputs (waveform, spectrogram, fft, metadata) in that order.
+     */
+    public static ModelInputs from(DatasetIterator batches) {
+        Builder builder = builder().classes(batches.dataset().classes()).task(batches.dataset().task());
+        List<String> names = batches.inputNames();
+        List<int[]> shapes = batches.inputShapes();
+        Input previous = null;
+        for (int i = 0; i < names.size(); i++) {
+            Input input = Input.named(names.get(i));
+            if (previous != null && input.ordinal() <= previous.ordinal()) {
+                throw new IllegalArgumentException("the batches deliver " + names + " but a model takes its inputs in the "
+                        + "order waveform, spectrogram, fft, metadata");
+            }
+            int[] shape = shapes.get(i);
+            int rank = input == Input.WAVEFORM ? 2 : input == Input.SPECTROGRAM ? 3 : 1;
+            if (shape.length != rank) {
+                throw new IllegalArgumentException(input.inputName() + " input of " + batches.dataset().name() + " is "
+                        + java.util.Arrays.toString(shape) + " per record but the model's branch takes " + rank + " dimensions");
+            }
+            switch (input) {
+                case WAVEFORM -> builder.waveform(shape[0], shape[1]);
+                case SPECTROGRAM -> builder.spectrogram(shape[0], shape[1], shape[2]);
+                case FFT -> builder.fft(shape[0]);
+                case METADATA -> builder.metadata(shape[0]);
+            }
+            previous = input;
+        }
+        return builder.build();
     }
 
     /** Number of output classes. */

@@ -1,11 +1,12 @@
 package org.ecgkit.train;
 
 /**
- * A training iterator whose batch order depends only on its seed and the epoch. The trainer calls
- * {@link #setEpoch(int)} before resetting it for each epoch, so a run resumed from a checkpoint sees the same batches
- * as an uninterrupted one. Iterators that shuffle without implementing this train fine but resume differently.
+ * A training iterator whose batch order depends only on its seed and the epoch. Before each epoch the trainer calls
+ * {@link #setEpoch(int)} instead of {@code reset()}, so a run resumed from a checkpoint sees the same batches as an
+ * uninterrupted one. {@link org.ecgkit.data.DatasetIterator} has this contract and is treated as EpochAware; other
+ * iterators that shuffle train fine but resume with another order.
  */
 public interface EpochAware {
-    /** Arranges the batches of epoch {@code epoch} (1-based); takes effect at the next {@code reset()}. */
+    /** Starts epoch {@code epoch}, counted from 0, at its first batch. */
     void setEpoch(int epoch);
 }

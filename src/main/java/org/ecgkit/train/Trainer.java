@@ -2,6 +2,7 @@ package org.ecgkit.train;
 
 import org.deeplearning4j.datasets.iterator.AsyncMultiDataSetIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ecgkit.data.DatasetIterator;
 import org.ecgkit.model.EcgModel;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Reproducibility: the weights are initialised from the config's seed, and before each epoch ND4J's random
- * generator (dropout) is re-seeded from (seed, epoch) and an {@link EpochAware} training iterator is told the epoch.
+ * generator (dropout) is re-seeded from (seed, epoch) and an {@link EpochAware} training iterator (such as the data
+ * layer's {@link DatasetIterator}) is set to the epoch.
  * On CPU two runs of one config therefore produce the same history, and a run resumed from its last checkpoint
  * continues exactly as the uninterrupted run would have.
  *
@@ -49,7 +51,7 @@ public final class Trainer {
     private final EcgModel model;
     private final TrainingHistory history;
     private final List<TrainingListener> listeners = new ArrayList<>();
-    private ValidationMetrics validationMetrics = ValidationMetrics.accuracy();
+    private ValidationMetrics validationMetrics = ValidationMetrics.evaluation();
     private TrainingListener progress = new TrainingProgress();
     private Path checkpointDirectory;
     private String stopReason;
@@ -95,7 +97,7 @@ public final class Trainer {
         return this;
     }
 
-    /** The task metrics computed on the validation data each epoch; {@link ValidationMetrics#accuracy()} by default. */
+    /** The task metrics computed on the validation data each epoch; {@link ValidationMetrics#evaluation()} by default. */
     public Trainer validationMetrics(ValidationMetrics metrics) {
         this.validationMetrics = Objects.requireNonNull(metrics, "metrics");
         return this;
@@ -128,7 +130,8 @@ public final class Trainer {
         }
         List<TrainingListener> chain = chain(validation);
         chain.forEach(listener -> listener.onTrainingStart(this));
-        MultiDataSetIterator batches = train.asyncSupported() ? new AsyncMultiDataSetIterator(train, PREFETCH_BATCHES) : train;
+        MultiDataSetIterator batches = train.asyncSupported() && !epochAware(train)
+                ? new AsyncMultiDataSetIterator(train, PREFETCH_BATCHES) : train;
         try {
             for (int epoch = history.lastEpoch() + 1; epoch <= config.epochs() && stopReason == null; epoch++) {
                 if (Thread.interrupted()) {
@@ -153,9 +156,6 @@ public final class Trainer {
     private void runEpoch(int epoch, MultiDataSetIterator train, MultiDataSetIterator batches, List<TrainingListener> chain) {
         ComputationGraph graph = model.graph();
         Nd4j.getRandom().setSeed(epochSeed(epoch));
-        if (train instanceof EpochAware aware) {
-            aware.setEpoch(epoch);
-        }
         double rate = config.schedule().rate(config.optimiser().learningRate(), epoch, config.epochs());
         if (rate != learningRate) {
             graph.setLearningRate(rate);
@@ -164,7 +164,7 @@ public final class Trainer {
         graph.getConfiguration().setEpochCount(epoch - 1);
         chain.forEach(listener -> listener.onEpochStart(this, epoch));
         long start = System.nanoTime();
-        batches.reset();
+        startEpoch(train, batches, epoch);
         double weightedLoss = 0;
         long samples = 0;
         int batch = 0;
@@ -200,6 +200,21 @@ public final class Trainer {
         EpochResult row = new EpochResult(epoch, values);
         history.add(row);
         chain.forEach(listener -> listener.onEpochRecorded(this, row));
+    }
+
+    /** Positions the training data at the first batch of {@code epoch} (1-based). */
+    private static void startEpoch(MultiDataSetIterator train, MultiDataSetIterator batches, int epoch) {
+        if (train instanceof EpochAware aware) {
+            aware.setEpoch(epoch - 1);
+        } else if (train instanceof DatasetIterator dataset) {
+            dataset.setEpoch(epoch - 1); // EpochAware's contract; the data package does not depend on this one
+        } else {
+            batches.reset();
+        }
+    }
+
+    private static boolean epochAware(MultiDataSetIterator train) {
+        return train instanceof EpochAware || train instanceof DatasetIterator;
     }
 
     private static String describeOf(int total) {

@@ -1,21 +1,27 @@
 package org.ecgkit.train;
 
+import org.ecgkit.notebook.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * One progress line per epoch. In a notebook or a terminal the line updates in place ({@code \r}) with batches done,
- * samples/s and the running loss, and ends with the epoch's metrics. Headless (environment {@code ECGKIT_PROGRESS=0},
- * or neither a console nor a Jupyter kernel) it logs one line per finished epoch instead.
+ * One progress line per epoch: it updates in place ({@code \r}) with batches done, samples/s and the running loss, and
+ * ends with the epoch's main validation metrics and time. Headless ({@code ECGKIT_PROGRESS=0}, as for
+ * {@link Progress}) it logs one line per finished epoch instead. Not built on {@link Progress}: an epoch's batch count
+ * is unknown until the first epoch of a generic iterator ends, and a headless run wants one line per epoch.
  */
 public final class TrainingProgress implements TrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final long REFRESH_NANOS = 250_000_000L;
+    /** Validation metrics on the line, besides the monitored one; the history has them all. */
+    private static final List<String> SHOWN_METRICS = List.of("val_loss", "val_accuracy", "val_macro_f1", "val_macro_auroc");
 
     private final boolean inPlace;
     private final PrintStream out;
@@ -23,23 +29,14 @@ public final class TrainingProgress implements TrainingListener {
     private int lineLength;
     private BatchProgress last;
 
-    /** In place or logged, as the environment says. */
+    /** In place unless {@code ECGKIT_PROGRESS=0}. */
     public TrainingProgress() {
-        this(inPlaceByEnvironment(), System.out);
+        this(Progress.enabled(), System.out);
     }
 
     public TrainingProgress(boolean inPlace, PrintStream out) {
         this.inPlace = inPlace;
         this.out = out;
-    }
-
-    /** {@code ECGKIT_PROGRESS} (system property {@code ecgkit.progress} first) if set; else whether there is a console or a Jupyter kernel. */
-    static boolean inPlaceByEnvironment() {
-        String setting = System.getProperty("ecgkit.progress", System.getenv("ECGKIT_PROGRESS"));
-        if (setting != null) {
-            return !(setting.equals("0") || setting.equalsIgnoreCase("false") || setting.equalsIgnoreCase("off"));
-        }
-        return System.console() != null || System.getenv("JPY_PARENT_PID") != null;
     }
 
     @Override
@@ -63,9 +60,11 @@ public final class TrainingProgress implements TrainingListener {
         StringBuilder line = new StringBuilder(last == null
                 ? String.format(Locale.ROOT, "epoch %d/%d", epoch.epoch(), trainer.config().epochs())
                 : describe(last));
-        for (Map.Entry<String, Double> value : epoch.values().entrySet()) {
-            if (value.getKey().startsWith("val_")) {
-                line.append(String.format(Locale.ROOT, "  %s %.4f", value.getKey(), value.getValue()));
+        Set<String> shown = new LinkedHashSet<>(SHOWN_METRICS);
+        shown.add(trainer.config().monitor());
+        for (String name : shown) {
+            if (name.startsWith("val_") && epoch.values().containsKey(name)) {
+                line.append(String.format(Locale.ROOT, "  %s %.4f", name, epoch.value(name)));
             }
         }
         line.append(String.format(Locale.ROOT, "  %.1f s", epoch.value("seconds")));

@@ -1,6 +1,6 @@
 package org.ecgkit.train;
 
-import org.ecgkit.model.Task;
+import org.ecgkit.data.Task;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;

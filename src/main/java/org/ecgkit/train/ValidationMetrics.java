@@ -1,6 +1,7 @@
 package org.ecgkit.train;
 
-import org.ecgkit.model.Task;
+import org.ecgkit.data.Task;
+import org.ecgkit.eval.Evaluation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,37 +20,26 @@ public interface ValidationMetrics {
     LinkedHashMap<String, Double> compute(Task task, double[][] truth, double[][] probabilities, List<String> classNames);
 
     /**
-     * {@code accuracy}: multi-class, the fraction of records whose most probable class is the true one; multi-label,
-     * the fraction of (record, class) decisions right at threshold 0.5.
+     * The {@link Evaluation#scalars()}: accuracy, macro precision/recall/F1, micro and weighted F1, macro AUROC and
+     * average precision (multi-label at threshold 0.5). Undefined ones, such as the AUROC of a class absent from the
+     * validation set, are NaN.
      */
-    static ValidationMetrics accuracy() {
+    static ValidationMetrics evaluation() {
         return (task, truth, probabilities, classNames) -> {
-            long right = 0;
-            long decisions = 0;
-            for (int i = 0; i < truth.length; i++) {
-                if (task == Task.MULTICLASS) {
-                    right += argmax(truth[i]) == argmax(probabilities[i]) ? 1 : 0;
-                    decisions++;
-                } else {
-                    for (int c = 0; c < truth[i].length; c++) {
-                        right += (truth[i][c] >= 0.5) == (probabilities[i][c] >= 0.5) ? 1 : 0;
-                        decisions++;
+            if (task == Task.MULTICLASS) {
+                int[] classes = new int[truth.length];
+                for (int i = 0; i < truth.length; i++) {
+                    for (int c = 1; c < truth[i].length; c++) {
+                        classes[i] = truth[i][c] > truth[i][classes[i]] ? c : classes[i];
                     }
                 }
+                return Evaluation.multiclass(classes, probabilities, classNames).scalars();
             }
-            LinkedHashMap<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("accuracy", decisions == 0 ? Double.NaN : (double) right / decisions);
-            return metrics;
+            int[][] labels = new int[truth.length][];
+            for (int i = 0; i < truth.length; i++) {
+                labels[i] = java.util.Arrays.stream(truth[i]).mapToInt(y -> y >= 0.5 ? 1 : 0).toArray();
+            }
+            return Evaluation.multilabel(labels, probabilities, classNames).scalars();
         };
-    }
-
-    static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -1,5 +1,6 @@
 package org.ecgkit.model;
 
+import org.ecgkit.data.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,12 +1,8 @@
 package org.ecgkit.model;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import org.ecgkit.testing.JsonFixture;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,11 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class TorchArchitectureTest {
 
-    private static JsonObject fixture(String name) throws IOException {
-        try (var reader = new InputStreamReader(TorchArchitectureTest.class.getResourceAsStream("/fixtures/model/torch_architecture.json"),
-                StandardCharsets.UTF_8)) {
-            return JsonParser.parseReader(reader).getAsJsonObject().getAsJsonObject(name);
-        }
+    private static JsonObject fixture(String name) {
+        return JsonFixture.read("/fixtures/model/torch_architecture.json").getAsJsonObject(name);
     }
 
     private static long dl4jEquivalent(JsonObject torch) {
@@ -30,13 +23,13 @@ class TorchArchitectureTest {
     }
 
     @Test
-    void defaultHybridMatchesItsPyTorchTwin() throws IOException {
+    void defaultHybridMatchesItsPyTorchTwin() {
         ModelInputs inputs = ModelInputs.builder().waveform(12, 1000).spectrogram(12, 33, 30).fft(20).metadata(8).classes(5).build();
         assertEquals(dl4jEquivalent(fixture("hybrid_with_fft")), HybridModel.builder().build(inputs).parameterCount());
     }
 
     @Test
-    void cnnBaselineMatchesItsPyTorchTwin() throws IOException {
+    void cnnBaselineMatchesItsPyTorchTwin() {
         ModelInputs inputs = ModelInputs.builder().waveform(12, 1000).classes(5).build();
         assertEquals(dl4jEquivalent(fixture("cnn1d")), HybridModel.cnn1d().build(inputs).parameterCount());
     }

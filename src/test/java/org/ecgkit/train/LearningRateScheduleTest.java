@@ -2,33 +2,20 @@ package org.ecgkit.train;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import org.junit.jupiter.api.BeforeAll;
+import org.ecgkit.testing.JsonFixture;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Rates per epoch against PyTorch's StepLR, ExponentialLR and CosineAnnealingLR (src/test/python/train_fixtures.py). */
 class LearningRateScheduleTest {
 
-    private static JsonObject torch;
-
-    @BeforeAll
-    static void readFixture() throws IOException {
-        try (var reader = new InputStreamReader(LearningRateScheduleTest.class.getResourceAsStream("/fixtures/train/schedules.json"),
-                StandardCharsets.UTF_8)) {
-            torch = JsonParser.parseReader(reader).getAsJsonObject();
-        }
-    }
+    private static final JsonObject TORCH = JsonFixture.read("/fixtures/train/schedules.json");
 
     private static void assertRates(String name, LearningRateSchedule schedule) {
-        JsonArray expected = torch.getAsJsonArray(name);
-        int epochs = torch.get("epochs").getAsInt();
-        double base = torch.get("base").getAsDouble();
+        JsonArray expected = TORCH.getAsJsonArray(name);
+        int epochs = TORCH.get("epochs").getAsInt();
+        double base = TORCH.get("base").getAsDouble();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             assertEquals(expected.get(epoch - 1).getAsDouble(), schedule.rate(base, epoch, epochs), 1e-12, name + " epoch " + epoch);
         }

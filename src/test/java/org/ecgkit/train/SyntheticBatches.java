@@ -2,7 +2,7 @@ package org.ecgkit.train;
 
 import org.ecgkit.model.Input;
 import org.ecgkit.model.ModelInputs;
-import org.ecgkit.model.Task;
+import org.ecgkit.data.Task;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -18,8 +18,8 @@ import java.util.Random;
 
 /**
  * In-memory batches of learnable synthetic data: each input is Gaussian noise plus a fixed random pattern per class
- * (the sum of the patterns of the record's classes when multi-label). Shuffled per epoch from (seed, epoch), as the
- * data layer's iterator does.
+ * (the sum of the patterns of the record's classes when multi-label). Like the data layer's DatasetIterator, each
+ * epoch (counted from 0) has its own order from (seed, epoch), and {@link #reset()} moves to the next epoch.
  */
 final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
 
@@ -31,7 +31,7 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
     private final long seed;
     private final boolean shuffle;
     private List<Integer> order;
-    private int epoch = 1;
+    private int epoch;
     private int cursor;
     private MultiDataSetPreProcessor preProcessor;
 
@@ -41,7 +41,7 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
         this.batchSize = batchSize;
         this.seed = seed;
         this.shuffle = shuffle;
-        reset();
+        setEpoch(0);
     }
 
     /**
@@ -98,6 +98,15 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
     @Override
     public void setEpoch(int epoch) {
         this.epoch = epoch;
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < labels.size(0); i++) {
+            rows.add(i);
+        }
+        if (shuffle) {
+            Collections.shuffle(rows, new Random(seed * 7919 + epoch));
+        }
+        order = rows;
+        cursor = 0;
     }
 
     @Override
@@ -129,15 +138,7 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
 
     @Override
     public void reset() {
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < labels.size(0); i++) {
-            rows.add(i);
-        }
-        if (shuffle) {
-            Collections.shuffle(rows, new Random(seed * 7919 + epoch));
-        }
-        order = rows;
-        cursor = 0;
+        setEpoch(epoch + 1);
     }
 
     @Override
@@ -147,7 +148,7 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
 
     @Override
     public boolean asyncSupported() {
-        return true;
+        return false;
     }
 
     @Override

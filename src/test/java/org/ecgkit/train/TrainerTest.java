@@ -83,8 +83,9 @@ class TrainerTest {
         Table history = Trainer.fromConfig(config(6).model(noLstm).build()).fit(train(), validation());
 
         assertEquals(6, history.rowCount());
-        assertEquals(List.of("epoch", "train_loss", "val_loss", "val_accuracy", "lr", "seconds", "samples_per_s"),
-                history.columnNames());
+        assertEquals(List.of("epoch", "train_loss", "val_loss", "val_accuracy", "val_macro_precision", "val_macro_recall",
+                "val_macro_f1", "val_micro_f1", "val_weighted_f1", "val_macro_auroc", "val_macro_average_precision", "lr",
+                "seconds", "samples_per_s"), history.columnNames());
         double first = history.doubleColumn("train_loss").get(0);
         double last = history.doubleColumn("train_loss").get(5);
         assertTrue(last < 0.5 * first, "train loss " + first + " -> " + last);
@@ -211,7 +212,8 @@ class TrainerTest {
             String line = lines[epoch - 1];
             assertTrue(line.startsWith("\repoch " + epoch + "/2  "), line);
             String last = line.substring(line.lastIndexOf('\r') + 1);
-            assertTrue(last.matches("epoch " + epoch + "/2  4(/4)? batches  [\\d,]+ samples/s  loss \\d\\.\\d{4}  val_loss \\d\\.\\d{4}  val_accuracy \\d\\.\\d{4}  \\d+\\.\\d s\\s*"), last);
+            assertTrue(last.matches("epoch " + epoch + "/2  4(/4)? batches  [\\d,]+ samples/s  loss \\d\\.\\d{4}  val_loss \\d\\.\\d{4}  "
+                    + "val_accuracy \\d\\.\\d{4}  val_macro_f1 \\d\\.\\d{4}  val_macro_auroc \\d\\.\\d{4}  \\d+\\.\\d s\\s*"), last);
         }
     }
 

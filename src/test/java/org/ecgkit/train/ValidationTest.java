@@ -1,21 +1,16 @@
 package org.ecgkit.train;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.model.NetworkSettings;
-import org.ecgkit.model.Task;
+import org.ecgkit.data.Task;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,21 +35,25 @@ class ValidationTest {
         assertEquals(dl4j, Validation.loss(task, truth, probabilities, weights), 1e-5 * dl4j);
     }
 
-    /** Accuracy against scikit-learn: accuracy_score, and 1 - hamming_loss for multi-label. */
+    /** Each epoch gets val_loss and every Evaluation scalar, prefixed val_, computed over the whole validation set. */
     @ParameterizedTest
     @EnumSource(Task.class)
-    void accuracyMatchesScikitLearn(Task task) throws IOException {
-        JsonObject fixture;
-        try (var reader = new InputStreamReader(ValidationTest.class.getResourceAsStream("/fixtures/train/metrics.json"),
-                StandardCharsets.UTF_8)) {
-            fixture = JsonParser.parseReader(reader).getAsJsonObject().getAsJsonObject(task.manifestName());
-        }
-        Gson gson = new Gson();
-        double[][] truth = gson.fromJson(fixture.get("truth"), double[][].class);
-        double[][] probabilities = gson.fromJson(fixture.get("probabilities"), double[][].class);
+    void addsTheEvaluationOfTheWholeValidationSet(Task task) {
+        ModelInputs inputs = ModelInputs.builder().fft(6).metadata(3).classes(List.of("x", "y", "z")).task(task).build();
+        Trainer trainer = Trainer.fromConfig(TrainingConfig.builder(inputs,
+                HybridModel.builder().waveform(false).spectrogram(false).spec()).build());
+        SyntheticBatches data = SyntheticBatches.of(inputs, trainer.model().usedInputs(), 40, 16, 5, false);
+        LinkedHashMap<String, Double> values = new LinkedHashMap<>();
 
-        double accuracy = ValidationMetrics.accuracy().compute(task, truth, probabilities, List.of("a", "b", "c", "d")).get("accuracy");
+        new Validation(data, ValidationMetrics.evaluation()).onEpochEnd(trainer, 1, values);
 
-        assertEquals(fixture.get("accuracy").getAsDouble(), accuracy, 1e-12);
+        double[][] truth = data.labels().castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] probabilities = trainer.model().graph().output(false, data.features())[0].castTo(DataType.DOUBLE).toDoubleMatrix();
+        LinkedHashMap<String, Double> expected = new LinkedHashMap<>();
+        expected.put("val_loss", Validation.loss(task, truth, probabilities, List.of()));
+        ValidationMetrics.evaluation().compute(task, truth, probabilities, inputs.classNames())
+                .forEach((name, value) -> expected.put("val_" + name, value));
+        assertEquals(expected.keySet(), values.keySet());
+        expected.forEach((name, value) -> assertEquals(value, values.get(name), 1e-6, name));
     }
 }
