@@ -33,7 +33,8 @@ import java.util.Map;
  * thread count and random data shapes (those of docs/dl4j-baseline: waveform [B, 12, 1000], spectrogram
  * [B, 12, 33, 30], metadata [B, 8], 5 classes). Prints milliseconds and DL4J ÷ PyTorch ratios. Started by
  * {@code bench/train-bench.sh}; options {@code --key value}: models (hybrid,cnn1d), batch (64), threads (2),
- * warmup (5), iterations (30), rounds (2), workspace (ENABLED|NONE), cache (NONE|HOST|DEVICE), helpers (on|off),
+ * warmup (5), iterations (30), rounds (2), workspace (ENABLED|NONE), cache (NONE|HOST|DEVICE), dtype (FLOAT|HALF|
+ * BFLOAT16), helpers (on|off),
  * python (/usr/bin/python3), json (a file to append result lines to).
  */
 public final class TrainBench {
@@ -54,11 +55,12 @@ public final class TrainBench {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
         NetworkSettings settings = NetworkSettings.defaults()
                 .withWorkspaceMode(WorkspaceMode.valueOf(options.getOrDefault("workspace", "ENABLED")))
-                .withCacheMode(CacheMode.valueOf(options.getOrDefault("cache", "NONE")));
+                .withCacheMode(CacheMode.valueOf(options.getOrDefault("cache", "NONE")))
+                .withDataType(DataType.valueOf(options.getOrDefault("dtype", "FLOAT")));
         Backend.threads(threads);
         Nd4j.getEnvironment().allowHelpers(!options.getOrDefault("helpers", "on").equals("off"));
-        String variant = String.format(Locale.ROOT, "workspace=%s cache=%s helpers=%s native=%s",
-                settings.workspaceMode(), settings.cacheMode(), options.getOrDefault("helpers", "on"),
+        String variant = String.format(Locale.ROOT, "workspace=%s cache=%s dtype=%s helpers=%s native=%s",
+                settings.workspaceMode(), settings.cacheMode(), settings.dataType(), options.getOrDefault("helpers", "on"),
                 System.getProperty("org.bytedeco.javacpp.platform.extension", "generic"));
         System.out.printf(Locale.ROOT, "batch %d, %d threads, %d warm-up + median of %d iterations, %d rounds; DL4J %s%n",
                 batch, threads, warmup, iterations, rounds, variant);

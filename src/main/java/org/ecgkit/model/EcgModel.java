@@ -50,11 +50,6 @@ public final class EcgModel {
         ModelFile.write(this, file, false, Map.of());
     }
 
-    /** Same architecture and weights with a different graph object, e.g. one restored from a checkpoint. */
-    public EcgModel withGraph(ComputationGraph other) {
-        return new EcgModel(other, spec, inputs);
-    }
-
     public ComputationGraph graph() {
         return graph;
     }

@@ -3,7 +3,6 @@ package org.ecgkit.model;
 import org.ecgkit.data.DatasetIterator;
 import org.ecgkit.data.Task;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -125,17 +124,6 @@ public record ModelInputs(int leads, int samples, int spectrogramChannels, int f
     /** Shape of a batch of labels, {@code [-1, classes]}. */
     public long[] labelShape() {
         return new long[]{-1, classes()};
-    }
-
-    /** The inputs present, in graph order. */
-    public List<Input> present() {
-        List<Input> present = new ArrayList<>();
-        for (Input input : Input.values()) {
-            if (has(input)) {
-                present.add(input);
-            }
-        }
-        return present;
     }
 
     /** Builder; sizes left unset are 0 (input absent). */

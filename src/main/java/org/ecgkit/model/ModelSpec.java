@@ -67,10 +67,6 @@ public record ModelSpec(String name, WaveformBranch waveform, SpectrogramBranch 
             }
         }
 
-        /** Width of the branch output. */
-        public int outputSize() {
-            return lstmUnits > 0 ? 2 * lstmUnits : filters.get(filters.size() - 1);
-        }
 
         /** Time steps left after downsampling and pooling {@code samples}. */
         public int stepsAfterPooling(int samples) {
@@ -95,9 +91,6 @@ public record ModelSpec(String name, WaveformBranch waveform, SpectrogramBranch 
             }
         }
 
-        public int outputSize() {
-            return filters.get(filters.size() - 1);
-        }
     }
 
     /** Dense layers with ReLU. */
@@ -110,9 +103,6 @@ public record ModelSpec(String name, WaveformBranch waveform, SpectrogramBranch 
             requirePositive("dense units", units);
         }
 
-        public int outputSize() {
-            return units.get(units.size() - 1);
-        }
     }
 
     private static void requirePositive(String what, List<Integer> values) {

@@ -20,7 +20,6 @@ public final class BestCheckpoint implements TrainingListener {
     private final String metric;
     private final Goal goal;
     private double best = Double.NaN;
-    private int bestEpoch;
 
     public BestCheckpoint(Path directory, String metric, Goal goal) {
         this.file = directory.resolve(Checkpoint.BEST);
@@ -33,27 +32,12 @@ public final class BestCheckpoint implements TrainingListener {
         this(directory, metric, Goal.of(metric));
     }
 
-    public Path file() {
-        return file;
-    }
-
-    /** Best value so far and its epoch, e.g. "val_loss 0.4123 at epoch 4", or empty before any. */
-    public String describeBest() {
-        return bestEpoch == 0 ? "" : String.format("%s %.4f at epoch %d", metric, best, bestEpoch);
-    }
-
-    public boolean hasBest() {
-        return bestEpoch > 0;
-    }
-
     @Override
     public void onTrainingStart(Trainer trainer) {
         best = Double.NaN;
-        bestEpoch = 0;
         for (EpochResult epoch : trainer.epochs()) {
             if (goal.improves(epoch.value(metric), best)) {
                 best = epoch.value(metric);
-                bestEpoch = epoch.epoch();
             }
         }
     }
@@ -70,7 +54,6 @@ public final class BestCheckpoint implements TrainingListener {
             throw new UncheckedIOException("could not save the best model to " + file, e);
         }
         best = value;
-        bestEpoch = epoch.epoch();
         LOG.debug("epoch {}: new best {} {} saved to {}", epoch.epoch(), metric, value, file);
     }
 }

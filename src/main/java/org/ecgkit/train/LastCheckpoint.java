@@ -16,10 +16,6 @@ public final class LastCheckpoint implements TrainingListener {
         this.file = directory.resolve(Checkpoint.LAST);
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public void onEpochRecorded(Trainer trainer, EpochResult epoch) {
         try {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -174,6 +175,8 @@ class TrainerTest {
         TrainingConfig restored = TrainingConfig.fromJson(json);
 
         assertEquals(config, restored);
+        assertEquals(config, config.toBuilder().build());
+        assertEquals(50, config.toBuilder().epochs(50).build().epochs());
         assertEquals(Goal.MAXIMISE, restored.goal());
         assertTrue(json.contains("\"spectrogram\""), json);
         assertEquals(Trainer.fromConfig(config).model().graph().params(), Trainer.fromConfig(restored).model().graph().params());
@@ -228,13 +231,19 @@ class TrainerTest {
 
     @Test
     void checkpointsHoldTheConfigAndHistory(@TempDir Path run) throws IOException {
-        Trainer trainer = Trainer.fromConfig(denseConfig(2).build()).checkpoints(run);
+        Trainer trainer = Trainer.fromConfig(denseConfig(2).build()).checkpoints(run).listener(new TrainingListener() {
+            @Override
+            public void onEpochEnd(Trainer trainer, int epoch, Map<String, Double> values) {
+                values.put("val_undefined", Double.NaN); // as an AUROC is for a class missing from validation
+            }
+        });
         trainer.fit(train(denseSpec()), validation(denseSpec()));
         Checkpoint last = Checkpoint.read(run.resolve(Checkpoint.LAST), true);
 
         assertEquals(trainer.config(), last.config());
         assertEquals(2, last.epoch());
         assertEquals(trainer.epochs(), last.history());
+        assertTrue(Double.isNaN(last.history().get(1).value("val_undefined")));
         assertEquals(trainer.model().graph().params(), last.model().graph().params());
         assertTrue(Files.isRegularFile(run.resolve(Checkpoint.BEST)));
     }
