@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * Saves the model to {@code <dir>/best.zip} whenever the monitored metric improves. The file is replaced atomically,
@@ -17,14 +16,11 @@ public final class BestCheckpoint implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(BestCheckpoint.class);
 
     private final Path file;
-    private final String metric;
-    private final Goal goal;
-    private double best = Double.NaN;
+    private final Monitor monitor;
 
     public BestCheckpoint(Path directory, String metric, Goal goal) {
         this.file = directory.resolve(Checkpoint.BEST);
-        this.metric = Objects.requireNonNull(metric, "metric");
-        this.goal = Objects.requireNonNull(goal, "goal");
+        this.monitor = new Monitor(metric, goal);
     }
 
     /** Monitors {@code metric} with the goal its name implies. */
@@ -34,18 +30,12 @@ public final class BestCheckpoint implements TrainingListener {
 
     @Override
     public void onTrainingStart(Trainer trainer) {
-        best = Double.NaN;
-        for (EpochResult epoch : trainer.epochs()) {
-            if (goal.improves(epoch.value(metric), best)) {
-                best = epoch.value(metric);
-            }
-        }
+        monitor.restart(trainer.epochs());
     }
 
     @Override
     public void onEpochRecorded(Trainer trainer, EpochResult epoch) {
-        double value = MonitoredMetric.require(metric, epoch);
-        if (!goal.improves(value, best)) {
+        if (!monitor.improvedBy(epoch)) {
             return;
         }
         try {
@@ -53,7 +43,6 @@ public final class BestCheckpoint implements TrainingListener {
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the best model to " + file, e);
         }
-        best = value;
-        LOG.debug("epoch {}: new best {} {} saved to {}", epoch.epoch(), metric, value, file);
+        LOG.debug("epoch {}: new best {} {} saved to {}", epoch.epoch(), monitor.metric(), monitor.best(), file);
     }
 }

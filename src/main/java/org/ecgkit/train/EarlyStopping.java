@@ -1,26 +1,20 @@
 package org.ecgkit.train;
 
-import java.util.Objects;
-
 /**
  * Stops training when the monitored metric has not improved for {@code patience} epochs, and says so:
  * "val_loss has not improved for 3 epochs (best 0.4123 at epoch 4)".
  */
 public final class EarlyStopping implements TrainingListener {
 
-    private final String metric;
+    private final Monitor monitor;
     private final int patience;
-    private final Goal goal;
-    private double best;
-    private int bestEpoch;
 
     public EarlyStopping(String metric, int patience, Goal goal) {
         if (patience < 1) {
             throw new IllegalArgumentException("patience must be >= 1 epoch, got " + patience);
         }
-        this.metric = Objects.requireNonNull(metric, "metric");
+        this.monitor = new Monitor(metric, goal);
         this.patience = patience;
-        this.goal = Objects.requireNonNull(goal, "goal");
     }
 
     /** Monitors {@code metric} with the goal its name implies ("loss": minimise). */
@@ -31,26 +25,22 @@ public final class EarlyStopping implements TrainingListener {
     @Override
     public void onTrainingStart(Trainer trainer) {
         // Rebuilt from the history so that a resumed run stops where the uninterrupted one would.
-        best = Double.NaN;
-        bestEpoch = 0;
-        for (EpochResult epoch : trainer.epochs()) {
-            observe(trainer, epoch);
-        }
+        monitor.restart(trainer.epochs());
+        trainer.epochs().stream().reduce((first, last) -> last).ifPresent(last -> stopIfStale(trainer, last));
     }
 
     @Override
     public void onEpochRecorded(Trainer trainer, EpochResult epoch) {
-        observe(trainer, epoch);
+        if (!monitor.improvedBy(epoch)) {
+            stopIfStale(trainer, epoch);
+        }
     }
 
-    private void observe(Trainer trainer, EpochResult epoch) {
-        double value = MonitoredMetric.require(metric, epoch);
-        if (goal.improves(value, best)) {
-            best = value;
-            bestEpoch = epoch.epoch();
-        } else if (epoch.epoch() - bestEpoch >= patience) {
+    private void stopIfStale(Trainer trainer, EpochResult epoch) {
+        int stale = epoch.epoch() - monitor.bestEpoch();
+        if (stale >= patience) {
             trainer.stop(String.format("%s has not improved for %d epochs (best %.4f at epoch %d)",
-                    metric, epoch.epoch() - bestEpoch, best, bestEpoch));
+                    monitor.metric(), stale, monitor.best(), monitor.bestEpoch()));
         }
     }
 }
