@@ -4,6 +4,7 @@ import org.deeplearning4j.datasets.iterator.AsyncMultiDataSetIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ecgkit.data.DatasetIterator;
 import org.ecgkit.model.EcgModel;
+import org.ecgkit.model.ModelInputs;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -282,6 +283,9 @@ public final class Trainer {
         MultiDataSet first = data.next();
         try {
             model.requireBatch(first);
+            if (data instanceof DatasetIterator dataset) {
+                model.requireCompatible(ModelInputs.from(dataset)); // also the class names, which shapes cannot tell
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " data: " + e.getMessage(), e);
         }

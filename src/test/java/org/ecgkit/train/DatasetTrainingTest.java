@@ -80,6 +80,17 @@ class DatasetTrainingTest {
     }
 
     @Test
+    void classesOtherThanTheModelsAreRefusedBeforeTraining() {
+        ModelInputs otherClasses = ModelInputs.builder().waveform(2, 32).metadata(2).classes(List.of("a", "b", "c")).build();
+        try (DatasetIterator train = batches("train")) {
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> Trainer.fromConfig(config(otherClasses)).fit(train)).getMessage();
+            assertEquals("training data: classes: model has 3 outputs [a, b, c] but the data has 3 classes "
+                    + "[slow, medium, fast]", message);
+        }
+    }
+
+    @Test
     void resumingOnTheDatasetIteratorGivesTheUninterruptedResult(@TempDir Path runs) throws IOException {
         Table expected;
         try (DatasetIterator train = batches("train"); DatasetIterator validation = batches("val")) {
