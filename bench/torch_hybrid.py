@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """PyTorch twin of ecgkit's HybridModel (org.ecgkit.model.HybridModel defaults), for benchmarks and fixtures.
 
-Prints one JSON line: median train and inference milliseconds per batch over random data.
-Run with Debian's interpreter: /usr/bin/python3 bench/torch_hybrid.py --model hybrid --threads 2
+Prints one JSON line: median train and inference milliseconds per batch over random data; with --serve, times
+single steps on request (TrainBench runs it so). Run with Debian's interpreter:
+    /usr/bin/python3 bench/torch_hybrid.py --model hybrid --threads 2
 """
 import argparse
 import json
 import statistics
+import sys
 import time
 
 import torch
@@ -89,6 +91,19 @@ def median_ms(step, warmup, iterations):
     return statistics.median(times)
 
 
+def serve(train_step, infer_step):
+    """Lock-step mode for TrainBench: one timed step per line on stdin ("train" or "infer"), its milliseconds on stdout,
+    so both frameworks run alternately under the same machine load."""
+    print("ready", flush=True)
+    for command in sys.stdin:
+        step = {"train": train_step, "infer": infer_step}.get(command.strip())
+        if step is None:
+            break
+        start = time.perf_counter()
+        step()
+        print((time.perf_counter() - start) * 1000, flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="hybrid", choices=["hybrid", "cnn1d"])
@@ -96,6 +111,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--iterations", type=int, default=30)
+    parser.add_argument("--serve", action="store_true", help="time single steps on request, see serve()")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -110,11 +126,17 @@ def main():
         loss_fn(net(inputs), labels).backward()
         optimiser.step()
 
-    net.train()
+    def infer_step():
+        net.eval()
+        with torch.no_grad():
+            net(inputs)
+        net.train()
+
+    if args.serve:
+        serve(train_step, infer_step)
+        return
     train = median_ms(train_step, args.warmup, args.iterations)
-    net.eval()
-    with torch.no_grad():
-        infer = median_ms(lambda: net(inputs), args.warmup, args.iterations)
+    infer = median_ms(infer_step, args.warmup, args.iterations)
     print(json.dumps({"framework": "pytorch " + torch.__version__, "model": args.model, "batch": args.batch,
                       "threads": torch.get_num_threads(), "train_ms": train, "infer_ms": infer,
                       "parameters": sum(p.numel() for p in net.parameters())}))

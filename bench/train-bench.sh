@@ -4,7 +4,7 @@
 # Prints ms per batch for training and inference and the DL4J ÷ PyTorch ratios.
 #
 #   bench/train-bench.sh                                   # defaults: batch 64, 2 threads, 5 warm-up, median of 30
-#   bench/train-bench.sh --iterations 10 --rounds 1        # quicker
+#   bench/train-bench.sh --iterations 10                   # quicker
 #   bench/train-bench.sh --workspace NONE --cache HOST     # DL4J switches (see TrainBench)
 #   NATIVE=onednn-avx2 bench/train-bench.sh                # measure another nd4j-native build (downloads its jar)
 #

@@ -20,7 +20,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,18 +29,16 @@ import java.util.Map;
 
 /**
  * Per-batch training and inference time of the kit's HybridModel and its waveform-only CNN against the same
- * architectures in PyTorch ({@code bench/torch_hybrid.py}), run alternately in one invocation with the same batch,
+ * architectures in PyTorch ({@code bench/torch_hybrid.py}), alternating step by step in one invocation (a shared
+ * machine's load then hits both alike) with the same batch,
  * thread count and random data shapes (those of docs/dl4j-baseline: waveform [B, 12, 1000], spectrogram
  * [B, 12, 33, 30], metadata [B, 8], 5 classes). Prints milliseconds and DL4J ÷ PyTorch ratios. Started by
  * {@code bench/train-bench.sh}; options {@code --key value}: models (hybrid,cnn1d), batch (64), threads (2),
- * warmup (5), iterations (30), rounds (2), workspace (ENABLED|NONE), cache (NONE|HOST|DEVICE), dtype (FLOAT|HALF|
+ * warmup (5), iterations (30), pause (200 ms before each step), workspace (ENABLED|NONE), cache (NONE|HOST|DEVICE), dtype (FLOAT|HALF|
  * BFLOAT16), helpers (on|off),
  * python (/usr/bin/python3), json (a file to append result lines to).
  */
 public final class TrainBench {
-
-    private record Timing(double trainMs, double inferMs) {
-    }
 
     private TrainBench() {
     }
@@ -52,7 +50,7 @@ public final class TrainBench {
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
         int iterations = Integer.parseInt(options.getOrDefault("iterations", "30"));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
+        long pause = Long.parseLong(options.getOrDefault("pause", "200"));
         NetworkSettings settings = NetworkSettings.defaults()
                 .withWorkspaceMode(WorkspaceMode.valueOf(options.getOrDefault("workspace", "ENABLED")))
                 .withCacheMode(CacheMode.valueOf(options.getOrDefault("cache", "NONE")))
@@ -62,42 +60,117 @@ public final class TrainBench {
         String variant = String.format(Locale.ROOT, "workspace=%s cache=%s dtype=%s helpers=%s native=%s",
                 settings.workspaceMode(), settings.cacheMode(), settings.dataType(), options.getOrDefault("helpers", "on"),
                 System.getProperty("org.bytedeco.javacpp.platform.extension", "generic"));
-        System.out.printf(Locale.ROOT, "batch %d, %d threads, %d warm-up + median of %d iterations, %d rounds; DL4J %s%n",
-                batch, threads, warmup, iterations, rounds, variant);
+        System.out.printf(Locale.ROOT, "batch %d, %d threads, %d warm-up + median of %d steps, DL4J and PyTorch "
+                + "alternating step by step; DL4J %s%n", batch, threads, warmup, iterations, variant);
 
         for (String model : models) {
-            List<Timing> dl4j = new ArrayList<>();
-            List<Timing> torch = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                dl4j.add(measureDl4j(model, settings, batch, warmup, iterations));
-                torch.add(measureTorch(model, options.getOrDefault("python", "/usr/bin/python3"), batch, threads, warmup, iterations));
-                System.out.printf(Locale.ROOT, "  %-7s round %d  DL4J train %7.1f ms  infer %7.1f ms | PyTorch train %7.1f ms  infer %7.1f ms%n",
-                        model, round, dl4j.get(round - 1).trainMs(), dl4j.get(round - 1).inferMs(),
-                        torch.get(round - 1).trainMs(), torch.get(round - 1).inferMs());
-            }
-            double trainRatio = median(dl4j.stream().mapToDouble(Timing::trainMs).toArray())
-                    / median(torch.stream().mapToDouble(Timing::trainMs).toArray());
-            double inferRatio = median(dl4j.stream().mapToDouble(Timing::inferMs).toArray())
-                    / median(torch.stream().mapToDouble(Timing::inferMs).toArray());
-            System.out.printf(Locale.ROOT, "%-7s DL4J ÷ PyTorch: train %.2f, inference %.2f%n", model, trainRatio, inferRatio);
-            if (options.containsKey("json")) {
-                JsonObject line = new JsonObject();
-                line.addProperty("model", model);
-                line.addProperty("variant", variant);
-                line.addProperty("batch", batch);
-                line.addProperty("threads", threads);
-                line.addProperty("dl4j_train_ms", median(dl4j.stream().mapToDouble(Timing::trainMs).toArray()));
-                line.addProperty("dl4j_infer_ms", median(dl4j.stream().mapToDouble(Timing::inferMs).toArray()));
-                line.addProperty("torch_train_ms", median(torch.stream().mapToDouble(Timing::trainMs).toArray()));
-                line.addProperty("torch_infer_ms", median(torch.stream().mapToDouble(Timing::inferMs).toArray()));
-                line.addProperty("train_ratio", trainRatio);
-                line.addProperty("infer_ratio", inferRatio);
-                Path json = Path.of(options.get("json"));
-                Files.createDirectories(json.toAbsolutePath().getParent());
-                Files.writeString(json, new Gson().toJson(line) + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            EcgModel network = model(model, settings);
+            MultiDataSet data = randomBatch(network, settings.dataType(), batch);
+            try (TorchPeer torch = new TorchPeer(options.getOrDefault("python", "/usr/bin/python3"), model, batch, threads)) {
+                Comparison train = compare(() -> network.graph().fit(data), () -> torch.step("train"), warmup, iterations, pause);
+                Comparison infer = compare(() -> network.graph().output(false, data.getFeatures()), () -> torch.step("infer"),
+                        warmup, iterations, pause);
+                System.out.printf(Locale.ROOT, "%-7s train: DL4J %7.1f ms, PyTorch %7.1f ms, DL4J ÷ PyTorch %.2f | "
+                                + "inference: DL4J %7.1f ms, PyTorch %7.1f ms, DL4J ÷ PyTorch %.2f%n",
+                        model, train.dl4jMs(), train.torchMs(), train.ratio(), infer.dl4jMs(), infer.torchMs(), infer.ratio());
+                if (options.containsKey("json")) {
+                    appendJson(Path.of(options.get("json")), model, variant, batch, threads, train, infer);
+                }
             }
         }
+    }
+
+    /** Medians of each side's step time and of the per-step ratio. */
+    private record Comparison(double dl4jMs, double torchMs, double ratio) {
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        double run() throws IOException;
+    }
+
+    /**
+     * Alternates one DL4J step and one PyTorch step, so that both see the same load on a shared machine, with a pause
+     * before each so that the other framework's worker threads have stopped spinning.
+     */
+    private static Comparison compare(Runnable dl4j, Step torch, int warmup, int iterations, long pauseMs)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < warmup; i++) {
+            dl4j.run();
+            torch.run();
+        }
+        double[] dl4jMs = new double[iterations];
+        double[] torchMs = new double[iterations];
+        double[] ratios = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            Thread.sleep(pauseMs);
+            long start = System.nanoTime();
+            dl4j.run();
+            dl4jMs[i] = (System.nanoTime() - start) / 1e6;
+            Thread.sleep(pauseMs);
+            torchMs[i] = torch.run();
+            ratios[i] = dl4jMs[i] / torchMs[i];
+        }
+        return new Comparison(median(dl4jMs), median(torchMs), median(ratios));
+    }
+
+    /** bench/torch_hybrid.py in its lock-step mode: one timed step per request. */
+    private static final class TorchPeer implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader output;
+        private final java.io.Writer input;
+
+        TorchPeer(String python, String model, int batch, int threads) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(python, "bench/torch_hybrid.py", "--serve", "--model", model,
+                    "--batch", Integer.toString(batch), "--threads", Integer.toString(threads));
+            builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+            process = builder.start();
+            output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            String ready = output.readLine();
+            if (!"ready".equals(ready)) {
+                throw new IllegalStateException("bench/torch_hybrid.py did not start: " + ready);
+            }
+        }
+
+        double step(String kind) throws IOException {
+            input.write(kind + "\n");
+            input.flush();
+            String line = output.readLine();
+            if (line == null) {
+                throw new IllegalStateException("bench/torch_hybrid.py ended during a " + kind + " step");
+            }
+            return Double.parseDouble(line);
+        }
+
+        @Override
+        public void close() throws IOException {
+            input.close();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void appendJson(Path json, String model, String variant, int batch, int threads, Comparison train,
+                                   Comparison infer) throws IOException {
+        JsonObject line = new JsonObject();
+        line.addProperty("model", model);
+        line.addProperty("variant", variant);
+        line.addProperty("batch", batch);
+        line.addProperty("threads", threads);
+        line.addProperty("dl4j_train_ms", train.dl4jMs());
+        line.addProperty("torch_train_ms", train.torchMs());
+        line.addProperty("train_ratio", train.ratio());
+        line.addProperty("dl4j_infer_ms", infer.dl4jMs());
+        line.addProperty("torch_infer_ms", infer.torchMs());
+        line.addProperty("infer_ratio", infer.ratio());
+        Files.createDirectories(json.toAbsolutePath().getParent());
+        Files.writeString(json, new Gson().toJson(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     private static Map<String, String> options(String[] args) {
@@ -122,53 +195,16 @@ public final class TrainBench {
         return EcgModel.build(builder.spec(), inputs, settings);
     }
 
-    private static Timing measureDl4j(String name, NetworkSettings settings, int batch, int warmup, int iterations) {
-        EcgModel model = model(name, settings);
+    private static MultiDataSet randomBatch(EcgModel model, DataType dataType, int batch) {
         Nd4j.getRandom().setSeed(0);
         INDArray[] features = model.usedInputs().stream()
-                .map(input -> Nd4j.randn(settings.dataType(), BackendCheck.batchShape(model.inputs(), input, batch)))
+                .map(input -> Nd4j.randn(dataType, BackendCheck.batchShape(model.inputs(), input, batch)))
                 .toArray(INDArray[]::new);
-        INDArray labels = Nd4j.zeros(settings.dataType(), batch, model.inputs().classes());
+        INDArray labels = Nd4j.zeros(dataType, batch, model.inputs().classes());
         for (int i = 0; i < batch; i++) {
             labels.putScalar(i, i % model.inputs().classes(), 1);
         }
-        MultiDataSet data = new MultiDataSet(features, new INDArray[]{labels});
-        double train = medianMs(() -> model.graph().fit(data), warmup, iterations);
-        double infer = medianMs(() -> model.graph().output(false, features), warmup, iterations);
-        return new Timing(train, infer);
-    }
-
-    private static Timing measureTorch(String model, String python, int batch, int threads, int warmup, int iterations)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(python, "bench/torch_hybrid.py", "--model", model, "--batch",
-                Integer.toString(batch), "--threads", Integer.toString(threads), "--warmup", Integer.toString(warmup),
-                "--iterations", Integer.toString(iterations)).redirectErrorStream(true);
-        builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        Process process = builder.start();
-        String last = null;
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                last = line;
-            }
-        }
-        if (process.waitFor() != 0 || last == null || !last.startsWith("{")) {
-            throw new IllegalStateException("bench/torch_hybrid.py failed: " + last);
-        }
-        JsonObject result = new Gson().fromJson(last, JsonObject.class);
-        return new Timing(result.get("train_ms").getAsDouble(), result.get("infer_ms").getAsDouble());
-    }
-
-    private static double medianMs(Runnable step, int warmup, int iterations) {
-        for (int i = 0; i < warmup; i++) {
-            step.run();
-        }
-        double[] times = new double[iterations];
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            step.run();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        return median(times);
+        return new MultiDataSet(features, new INDArray[]{labels});
     }
 
     private static double median(double[] values) {
