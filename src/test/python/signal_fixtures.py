@@ -29,7 +29,7 @@ cases = {"scipy": scipy.__version__, "numpy": np.__version__, "filters": [], "re
 
 
 def save(name, array):
-    np.save(os.path.join(OUT, name), array)
+    np.save(os.path.join(OUT, name), np.ascontiguousarray(array))  # C order: the Java side reads row-major
     return name
 
 

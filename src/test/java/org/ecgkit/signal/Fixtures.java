@@ -50,7 +50,7 @@ final class Fixtures {
     }
 
     static double[][] doubles2d(String name) {
-        NpyArray<?> array = Npy.read(DIR.resolve(name).toFile());
+        NpyArray<?> array = array(name);
         int[] shape = array.shape();
         double[] flat = array.asDoubleArray().data();
         int columns = shape[shape.length - 1];
@@ -62,7 +62,11 @@ final class Fixtures {
     }
 
     static NpyArray<?> array(String name) {
-        return Npy.read(DIR.resolve(name).toFile());
+        NpyArray<?> array = Npy.read(DIR.resolve(name).toFile());
+        if (array.hasColumnOrder()) {
+            throw new IllegalStateException(name + " is in Fortran order; the fixtures must be written in C order");
+        }
+        return array;
     }
 
     static double[] doubles(JsonArray array) {
