@@ -81,7 +81,7 @@ class FeaturesTest {
         assertEquals("record 1: lead 1 has NaN at sample 4; clean or drop the record first (no NaN or infinite samples"
                 + " allowed)", error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(List.of()));
-        Standardizer s = Standardizer.fit(List.of(new float[][] {{1, 2, 3}, {4, 5, 6}}));
+        Standardizer s = Standardizer.fit(List.<float[][]>of(new float[][] {{1, 2, 3}, {4, 5, 6}}));
         assertThrows(IllegalArgumentException.class, () -> s.apply(new float[][] {{1, 2, 3}}));
         assertEquals(2, s.table(List.of("I", "II")).rowCount());
     }
