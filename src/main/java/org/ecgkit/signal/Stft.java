@@ -128,7 +128,7 @@ public final class Stft {
                 }
             }
         }
-        return new Spectrogram(values, frequencies(samplingRate), times(frames, samplingRate), decibels);
+        return new Spectrogram(values, frequencies(samplingRate), times(samples, samplingRate), decibels);
     }
 
     /** Number of frames for a record of {@code samples} samples; fails if one segment does not fit. */
@@ -156,9 +156,10 @@ public final class Stft {
         return f;
     }
 
-    private double[] times(int frames, double samplingRate) {
-        double[] t = new double[frames];
-        for (int i = 0; i < frames; i++) {
+    /** Frame centres in seconds for a record of {@code samples} samples, as scipy's {@code t}. */
+    public double[] times(int samples, double samplingRate) {
+        double[] t = new double[frames(samples)];
+        for (int i = 0; i < t.length; i++) {
             t[i] = (segment / 2.0 + (double) i * (segment - overlap)) / samplingRate;
         }
         return t;
