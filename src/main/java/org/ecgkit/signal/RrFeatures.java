@@ -1,0 +1,70 @@
+package org.ecgkit.signal;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Heart rate and RR-interval (heart-rate variability) features of one record, for the metadata branch of a model.
+ * Intervals are in milliseconds.
+ *
+ * @param heartRate    beats per minute, 60 000 / meanRr
+ * @param meanRr       mean RR interval (ms)
+ * @param sdnn         sample standard deviation (n − 1) of the RR intervals (ms)
+ * @param rmssd        root mean square of successive RR differences (ms)
+ * @param irregularity rmssd / meanRr, the normalised RMSSD used as an atrial-fibrillation index: about 0.02–0.05 in
+ *                     sinus rhythm, above 0.1 in atrial fibrillation; dimensionless and independent of rate
+ * @param beats        number of R peaks the features come from
+ */
+public record RrFeatures(double heartRate, double meanRr, double sdnn, double rmssd, double irregularity, int beats) {
+
+    /** Names of the {@link #toArray()} entries, in order, e.g. for metadata columns. */
+    public static final List<String> NAMES = List.of("heart_rate", "mean_rr_ms", "sdnn_ms", "rmssd_ms", "rr_irregularity");
+
+    /**
+     * Features from R-peak sample indices (increasing, as {@link RPeaks#detect} returns them).
+     *
+     * @throws IllegalArgumentException with fewer than 3 peaks (two intervals are the least SDNN and RMSSD need), or
+     *                                  peaks that do not increase
+     */
+    public static RrFeatures of(int[] peaks, double samplingRate) {
+        Signals.requireSamplingRate(samplingRate);
+        if (peaks.length < 3) {
+            throw new IllegalArgumentException("RR features need at least 3 R peaks (2 intervals), got " + peaks.length);
+        }
+        double[] rr = new double[peaks.length - 1];
+        for (int i = 0; i < rr.length; i++) {
+            if (peaks[i + 1] <= peaks[i]) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "R peaks must increase, but peak %d is at sample %d and peak %d at %d",
+                        i, peaks[i], i + 1, peaks[i + 1]));
+            }
+            rr[i] = (peaks[i + 1] - peaks[i]) * 1000.0 / samplingRate;
+        }
+        double mean = 0;
+        for (double v : rr) {
+            mean += v;
+        }
+        mean /= rr.length;
+        double squares = 0;
+        for (double v : rr) {
+            squares += (v - mean) * (v - mean);
+        }
+        double successive = 0;
+        for (int i = 1; i < rr.length; i++) {
+            successive += (rr[i] - rr[i - 1]) * (rr[i] - rr[i - 1]);
+        }
+        double sdnn = Math.sqrt(squares / (rr.length - 1));
+        double rmssd = Math.sqrt(successive / (rr.length - 1));
+        return new RrFeatures(60_000 / mean, mean, sdnn, rmssd, rmssd / mean, peaks.length);
+    }
+
+    /** Detects the R peaks of a lead and computes their features. */
+    public static RrFeatures of(float[] lead, double samplingRate) {
+        return of(RPeaks.detect(lead, samplingRate), samplingRate);
+    }
+
+    /** {@code [heartRate, meanRr, sdnn, rmssd, irregularity]}, the order of {@link #NAMES}. */
+    public float[] toArray() {
+        return new float[] {(float) heartRate, (float) meanRr, (float) sdnn, (float) rmssd, (float) irregularity};
+    }
+}
