@@ -2,117 +2,116 @@ package org.ecgkit.notebook;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A one-line text progress bar that redraws itself with {@code \r}, for long loops in notebooks and scripts:
+ * A progress line for long work: in a notebook it updates in place ({@code \r}) at most a few times a second; with
+ * {@code ECGKIT_PROGRESS=0} (headless runs, logs) it prints one line when the work starts and one when it ends.
  *
  * <pre>{@code
- * try (Progress progress = Progress.start("spectrograms", rows)) {
- *     for (...) { ...; progress.step(); }
+ * try (Progress progress = Progress.start("spectrograms", dataset.size())) {
+ *     for (...) { ...; progress.step(1); }
  * }
  * }</pre>
- *
- * prints {@code spectrograms [########------------]  40%  4,000/10,000  812/s  ETA 0:07} to standard error, at most
- * ten times a second, and a final line with the elapsed time on {@link #close()}. Setting the environment variable
- * {@code ECGKIT_PROGRESS=0} turns every bar off (for headless runs and logs). {@link #step()} may be called from
- * several threads.
  */
 public final class Progress implements AutoCloseable {
 
-    /** Environment variable that disables progress output when set to {@code 0} (or {@code false}). */
-    public static final String ENVIRONMENT_SWITCH = "ECGKIT_PROGRESS";
+    private static final long MIN_UPDATE_NANOS = 250_000_000L;
+    private static final int BAR_WIDTH = 24;
 
-    private static final int WIDTH = 20;
-    private static final long REDRAW_NANOS = 100_000_000L;
-
-    private final PrintStream out;
     private final String task;
     private final long total;
+    private final boolean inPlace;
+    private final PrintStream out;
     private final long startNanos = System.nanoTime();
-    private final AtomicLong done = new AtomicLong();
-    private final AtomicLong lastDrawNanos = new AtomicLong(Long.MIN_VALUE);
-    private volatile boolean closed;
+    private long done;
+    private long lastUpdate;
+    private long renderedDone = -1;
+    private String renderedDetail = "";
+    private String detail = "";
+    private boolean closed;
 
-    private Progress(PrintStream out, String task, long total) {
-        this.out = out;
+    private Progress(String task, long total, boolean inPlace, PrintStream out) {
         this.task = task;
         this.total = total;
+        this.inPlace = inPlace;
+        this.out = out;
+        if (!inPlace) {
+            out.println(task + ": " + String.format(Locale.ROOT, "%,d", total) + " to do");
+        }
     }
 
-    /** A bar on standard error, or a silent one when {@code ECGKIT_PROGRESS=0}. */
+    /** Starts reporting on {@code total} units of work, on standard output. */
     public static Progress start(String task, long total) {
-        return to(enabled() ? System.err : null, task, total);
+        return new Progress(task, total, enabled(), System.out);
     }
 
-    /** A bar drawn on {@code out}; {@code null} gives a silent bar. */
-    public static Progress to(PrintStream out, String task, long total) {
-        if (total < 0) {
-            throw new IllegalArgumentException("total must not be negative, got " + total);
-        }
-        Progress progress = new Progress(out, task, total);
-        progress.draw(false);
-        return progress;
-    }
-
-    /** Whether the environment allows progress bars ({@code ECGKIT_PROGRESS} unset or not 0/false). */
+    /** Whether progress updates in place; {@code ECGKIT_PROGRESS=0} or {@code -Decgkit.progress=false} turn it off. */
     public static boolean enabled() {
-        String value = System.getenv(ENVIRONMENT_SWITCH);
-        return value == null || !(value.equals("0") || value.equalsIgnoreCase("false"));
+        String setting = System.getProperty("ecgkit.progress", System.getenv("ECGKIT_PROGRESS"));
+        return setting == null || !(setting.equals("0") || setting.equalsIgnoreCase("false"));
     }
 
-    public void step() {
-        advance(1);
+    /** Records {@code n} more units done. */
+    public synchronized void step(long n) {
+        done += n;
+        render(false);
     }
 
-    public void advance(long steps) {
-        done.addAndGet(steps);
+    /** Sets a short detail shown after the counts, e.g. {@code loss 0.412}. */
+    public synchronized void detail(String detail) {
+        this.detail = detail;
+        render(false);
+    }
+
+    public synchronized long done() {
+        return done;
+    }
+
+    /** Seconds since the start. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private void render(boolean last) {
         long now = System.nanoTime();
-        long last = lastDrawNanos.get();
-        if (now - last >= REDRAW_NANOS && lastDrawNanos.compareAndSet(last, now)) {
-            draw(false);
-        }
-    }
-
-    public long done() {
-        return done.get();
-    }
-
-    /** Draws the final state and ends the line. */
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            draw(true);
-        }
-    }
-
-    private synchronized void draw(boolean last) {
-        if (out == null) {
+        if (!inPlace && !last) {
             return;
         }
-        long count = Math.min(done.get(), total);
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double fraction = total == 0 ? 1 : (double) count / total;
-        int filled = (int) Math.round(fraction * WIDTH);
-        StringBuilder line = new StringBuilder("\r").append(task).append(" [")
-                .append("#".repeat(filled)).append("-".repeat(WIDTH - filled)).append("] ")
-                .append(String.format(Locale.ROOT, "%3d%%  %,d/%,d", Math.round(fraction * 100), count, total));
-        if (seconds > 0 && count > 0) {
-            double rate = count / seconds;
-            line.append(String.format(Locale.ROOT, "  %,.0f/s", rate));
-            line.append(last ? "  in " + clock(seconds) : "  ETA " + clock((total - count) / rate));
+        if (!last && now - lastUpdate < MIN_UPDATE_NANOS && done < total) {
+            return;
         }
-        out.print(line);
-        if (last) {
-            out.println();
+        lastUpdate = now;
+        String line = line();
+        if (inPlace) {
+            // at the end, a line already showing the final count only needs its newline
+            boolean unchanged = last && done == renderedDone && detail.equals(renderedDetail);
+            out.print(unchanged ? "\n" : "\r" + line + (last ? "\n" : ""));
+            renderedDone = done;
+            renderedDetail = detail;
+        } else {
+            out.println(line);
         }
         out.flush();
     }
 
-    private static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    /** The current progress line, e.g. {@code spectrograms [######......] 250/1,000 25% 3.1 s 80/s}. */
+    public synchronized String line() {
+        double seconds = elapsedSeconds();
+        double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 1.0;
+        int filled = (int) Math.round(fraction * BAR_WIDTH);
+        String bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
+        String rate = seconds > 0 ? String.format(Locale.ROOT, "%,.0f/s", done / seconds) : "";
+        return String.format(Locale.ROOT, "%s [%s] %,d/%,d %3.0f%% %.1f s %s%s", task, bar, done, total,
+                100 * fraction, seconds, rate, detail.isEmpty() ? "" : " " + detail);
+    }
+
+    /** Prints the final line. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        render(true);
     }
 }

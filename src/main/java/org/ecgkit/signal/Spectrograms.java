@@ -28,7 +28,7 @@ import org.ecgkit.notebook.Progress;
  * float32 beside the signals, with {@code spectrograms.json} recording the settings and a fingerprint of
  * {@code signals.npy} (see {@link SourceFingerprint}). A second call with the same settings on unchanged signals
  * does nothing. Records are read, transformed and written one at a time (in parallel on all cores), so datasets
- * larger than memory work; a progress bar shows on standard error unless {@code ECGKIT_PROGRESS=0}.
+ * larger than memory work; a progress line updates in place unless {@code ECGKIT_PROGRESS=0}.
  *
  * <pre>{@code
  * Spectrograms.precompute(dataset, Stft.defaults());
@@ -123,7 +123,7 @@ public final class Spectrograms {
                         signal = filter.apply(signal);
                     }
                     writer.writeRow(row, flatten(stft.apply(signal, rate).values()));
-                    progress.step();
+                    progress.step(1);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, new IllegalArgumentException(String.format(Locale.ROOT,
                             "record %d (id %s) of %s: %s", row, dataset.id(row), dataset.name(), e.getMessage()), e));
