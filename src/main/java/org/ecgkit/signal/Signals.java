@@ -8,8 +8,17 @@ final class Signals {
     private Signals() {
     }
 
-    /** Rejects null, empty, ragged or non-finite leads, naming the lead and sample at fault. */
+    /** Rejects null, empty, ragged or non-finite leads, naming the lead and sample at fault; returns the length. */
     static int requireLeads(float[][] leads) {
+        int samples = requireShape(leads);
+        for (int lead = 0; lead < leads.length; lead++) {
+            requireFinite(leads[lead], 0, samples, "lead " + lead);
+        }
+        return samples;
+    }
+
+    /** Rejects null, empty or ragged leads; returns the number of samples per lead. */
+    static int requireShape(float[][] leads) {
         if (leads == null || leads.length == 0) {
             throw new IllegalArgumentException("the record has no leads");
         }
@@ -23,7 +32,6 @@ final class Signals {
                         "lead %d has %d samples but lead 0 has %d", lead, leads[lead].length, samples));
             }
             samples = leads[lead].length;
-            requireFinite(leads[lead], "lead " + lead);
         }
         return samples;
     }
@@ -32,7 +40,12 @@ final class Signals {
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException(what + " has no samples");
         }
-        for (int i = 0; i < values.length; i++) {
+        requireFinite(values, 0, values.length, what);
+    }
+
+    /** Rejects NaN or infinity in {@code values[from, to)}. */
+    static void requireFinite(float[] values, int from, int to, String what) {
+        for (int i = from; i < to; i++) {
             if (!Float.isFinite(values[i])) {
                 throw notFinite(what, i, values[i]);
             }

@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 public final class SosFilter {
 
+    /** Signals filtered together by {@link #filterLanes}. */
+    private static final int LANES = 4;
+
     private final double[][] sections;
     /** Per-section state that makes a unit step pass with no transient ({@code sosfilt_zi}). */
     private final double[][] stepState;
@@ -43,17 +46,22 @@ public final class SosFilter {
     public float[][] apply(float[][] leads) {
         int samples = Signals.requireLeads(leads);
         requireLongEnough(samples);
-        double[] work = new double[samples + 2 * padLength];
         float[][] result = new float[leads.length][samples];
-        for (int lead = 0; lead < leads.length; lead++) {
-            float[] x = leads[lead];
-            for (int i = 0; i < samples; i++) {
-                work[padLength + i] = x[i];
+        double[][] work = new double[LANES][samples + 2 * padLength];
+        for (int first = 0; first < leads.length; first += LANES) {
+            int count = Math.min(LANES, leads.length - first);
+            for (int lane = 0; lane < count; lane++) {
+                float[] x = leads[first + lane];
+                for (int i = 0; i < samples; i++) {
+                    work[lane][padLength + i] = x[i];
+                }
             }
-            filterForwardBackward(work);
-            float[] y = result[lead];
-            for (int i = 0; i < samples; i++) {
-                y[i] = (float) work[padLength + i];
+            filterForwardBackward(work, count);
+            for (int lane = 0; lane < count; lane++) {
+                float[] y = result[first + lane];
+                for (int i = 0; i < samples; i++) {
+                    y[i] = (float) work[lane][padLength + i];
+                }
             }
         }
         return result;
@@ -68,21 +76,24 @@ public final class SosFilter {
     public double[] apply(double[] x) {
         Signals.requireFinite(x, "the signal");
         requireLongEnough(x.length);
-        double[] work = new double[x.length + 2 * padLength];
-        System.arraycopy(x, 0, work, padLength, x.length);
-        filterForwardBackward(work);
+        double[][] work = new double[LANES][x.length + 2 * padLength];
+        System.arraycopy(x, 0, work[0], padLength, x.length);
+        filterForwardBackward(work, 1);
         double[] y = new double[x.length];
-        System.arraycopy(work, padLength, y, 0, x.length);
+        System.arraycopy(work[0], padLength, y, 0, x.length);
         return y;
     }
 
     /** One causal pass from rest, {@code sosfilt(sos, x)}: has phase delay; for comparison and streaming uses. */
     public double[] forward(double[] x) {
         Signals.requireFinite(x, "the signal");
-        double[] y = x.clone();
-        double[][] state = new double[sections.length][2];
-        filter(y, 0, y.length, 1, state);
-        return y;
+        double[][] work = new double[LANES][];
+        work[0] = x.clone();
+        for (int lane = 1; lane < LANES; lane++) {
+            work[lane] = new double[x.length];
+        }
+        filterLanes(work, 0, x.length, 1, new double[LANES]);
+        return work[0];
     }
 
     /** Samples added at each end by the odd extension; signals must be longer than this. */
@@ -114,45 +125,86 @@ public final class SosFilter {
     }
 
     /**
-     * {@code work} holds the signal between two gaps of {@code padLength}; fills the gaps with the odd extension,
-     * filters forward, then backward, in place.
+     * Each of the first {@code count} lanes holds a signal between two gaps of {@code padLength}; fills the gaps with
+     * the odd extension, filters forward from the steady state of the first sample, then backward from that of the
+     * last, in place. Unused lanes are zeroed and filtered along: the cost is the same, see {@link #filterLanes}.
      */
-    private void filterForwardBackward(double[] work) {
-        int n = work.length - 2 * padLength;
+    private void filterForwardBackward(double[][] work, int count) {
+        int n = work[0].length - 2 * padLength;
         int first = padLength;
         int last = padLength + n - 1;
-        for (int i = 1; i <= padLength; i++) {
-            work[first - i] = 2 * work[first] - work[first + i];
-            work[last + i] = 2 * work[last] - work[last - i];
-        }
-        double[][] state = new double[sections.length][2];
-        startFromSteadyState(state, work[0]);
-        filter(work, 0, work.length, 1, state);
-        startFromSteadyState(state, work[work.length - 1]);
-        filter(work, work.length - 1, -1, -1, state);
-    }
-
-    private void startFromSteadyState(double[][] state, double level) {
-        for (int s = 0; s < sections.length; s++) {
-            state[s][0] = stepState[s][0] * level;
-            state[s][1] = stepState[s][1] * level;
-        }
-    }
-
-    /** Direct-form II transposed, in scipy's {@code _sosfilt} operation order, over {@code from} to {@code to}. */
-    private void filter(double[] x, int from, int to, int step, double[][] state) {
-        int count = sections.length;
-        for (int i = from; i != to; i += step) {
-            double value = x[i];
-            for (int s = 0; s < count; s++) {
-                double[] c = sections[s];
-                double[] z = state[s];
-                double out = c[0] * value + z[0];
-                z[0] = c[1] * value - c[4] * out + z[1];
-                z[1] = c[2] * value - c[5] * out;
-                value = out;
+        double[] start = new double[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            double[] w = work[lane];
+            if (lane >= count) {
+                java.util.Arrays.fill(w, 0);
             }
-            x[i] = value;
+            for (int i = 1; i <= padLength; i++) {
+                w[first - i] = 2 * w[first] - w[first + i];
+                w[last + i] = 2 * w[last] - w[last - i];
+            }
+            start[lane] = w[0];
+        }
+        filterLanes(work, 0, work[0].length, 1, start);
+        for (int lane = 0; lane < LANES; lane++) {
+            start[lane] = work[lane][work[lane].length - 1];
+        }
+        filterLanes(work, work[0].length - 1, -1, -1, start);
+    }
+
+    /**
+     * Runs the cascade over {@code from} to {@code to} (exclusive, by {@code step}) of four signals at once, section
+     * by section, each section starting from its {@code sosfilt_zi} state times the lane's {@code level} (zero level:
+     * from rest). Each section is direct-form II transposed in the operation order of scipy's {@code _sosfilt}, so
+     * results are bit for bit the same as filtering sample by sample through all sections. Why four lanes and
+     * section by section: a biquad's recursion is a chain of dependent multiply-adds, and four independent chains in
+     * one loop keep the processor busy where one would leave it waiting; this made 12-lead filtering about twice as
+     * fast.
+     */
+    private void filterLanes(double[][] lanes, int from, int to, int step, double[] level) {
+        double[] x0 = lanes[0];
+        double[] x1 = lanes[1];
+        double[] x2 = lanes[2];
+        double[] x3 = lanes[3];
+        for (int s = 0; s < sections.length; s++) {
+            double[] c = sections[s];
+            double b0 = c[0];
+            double b1 = c[1];
+            double b2 = c[2];
+            double a1 = c[4];
+            double a2 = c[5];
+            double za = stepState[s][0];
+            double zb = stepState[s][1];
+            double p0 = za * level[0];
+            double p1 = zb * level[0];
+            double q0 = za * level[1];
+            double q1 = zb * level[1];
+            double r0 = za * level[2];
+            double r1 = zb * level[2];
+            double u0 = za * level[3];
+            double u1 = zb * level[3];
+            for (int i = from; i != to; i += step) {
+                double v = x0[i];
+                double y = b0 * v + p0;
+                p0 = b1 * v - a1 * y + p1;
+                p1 = b2 * v - a2 * y;
+                x0[i] = y;
+                v = x1[i];
+                y = b0 * v + q0;
+                q0 = b1 * v - a1 * y + q1;
+                q1 = b2 * v - a2 * y;
+                x1[i] = y;
+                v = x2[i];
+                y = b0 * v + r0;
+                r0 = b1 * v - a1 * y + r1;
+                r1 = b2 * v - a2 * y;
+                x2[i] = y;
+                v = x3[i];
+                y = b0 * v + u0;
+                u0 = b1 * v - a1 * y + u1;
+                u1 = b2 * v - a2 * y;
+                x3[i] = y;
+            }
         }
     }
 

@@ -92,7 +92,8 @@ public final class Stft {
      *                                  infinite samples (the message names lead and sample), or the rate is not positive
      */
     public Spectrogram apply(float[][] leads, double samplingRate) {
-        int samples = Signals.requireLeads(leads);
+        // NaN and infinity are caught by the segment sums below, which saves a pass over the record.
+        int samples = Signals.requireShape(leads);
         Signals.requireSamplingRate(samplingRate);
         int frames = frames(samples);
         int bins = frequencyCount();
@@ -100,35 +101,63 @@ public final class Stft {
                 : 1.0 / (windowSum * windowSum);
         DoubleFFT_1D fft = FftPlans.forLength(fftLength);
         double[] buffer = new double[fftLength];
-        double[] power = new double[bins];
+        // Power of one lead as [frame][bin], contiguous, transposed into [bin][frame] once the lead is done.
+        double[] power = new double[frames * bins];
+        double[] framePower = new double[bins];
         int step = segment - overlap;
         float[][][] values = new float[leads.length][bins][frames];
         for (int lead = 0; lead < leads.length; lead++) {
             float[] x = leads[lead];
-            float[][] out = values[lead];
             for (int frame = 0; frame < frames; frame++) {
-                int start = frame * step;
-                for (int i = 0; i < segment; i++) {
-                    buffer[i] = x[start + i];
+                if (!Double.isFinite(taperedSegment(x, frame * step, buffer))) {
+                    Signals.requireFinite(x, frame * step, frame * step + segment, "lead " + lead);
                 }
-                detrend.remove(buffer, segment);
-                for (int i = 0; i < segment; i++) {
-                    buffer[i] *= windowValues[i];
-                }
-                java.util.Arrays.fill(buffer, segment, fftLength, 0);
                 fft.realForward(buffer);
-                FftPlans.powerSpectrum(buffer, fftLength, power);
-                for (int k = 0; k < bins; k++) {
-                    double p = power[k] * scale;
-                    // One-sided: every bin but DC (and Nyquist for even lengths) carries its mirror's power too.
-                    if (k > 0 && (k < bins - 1 || fftLength % 2 == 1)) {
-                        p *= 2;
-                    }
-                    out[k][frame] = (float) (decibels ? 10 * Math.log10(Math.max(p, DECIBEL_FLOOR)) : p);
+                FftPlans.powerSpectrum(buffer, fftLength, framePower);
+                System.arraycopy(framePower, 0, power, frame * bins, bins);
+            }
+            // Samples after the last frame enter no segment; they are checked on their own.
+            Signals.requireFinite(x, (frames - 1) * step + segment, samples, "lead " + lead);
+            float[][] out = values[lead];
+            for (int k = 0; k < bins; k++) {
+                // One-sided: every bin but DC (and Nyquist for even lengths) carries its mirror's power too.
+                double factor = k > 0 && (k < bins - 1 || fftLength % 2 == 1) ? 2 * scale : scale;
+                float[] row = out[k];
+                for (int frame = 0; frame < frames; frame++) {
+                    double p = power[frame * bins + k] * factor;
+                    row[frame] = (float) (decibels ? 10 * Math.log10(Math.max(p, DECIBEL_FLOOR)) : p);
                 }
             }
         }
         return new Spectrogram(values, frequencies(samplingRate), times(samples, samplingRate), decibels);
+    }
+
+    /**
+     * Copies one segment into {@code buffer}, detrended, windowed and zero-padded to the FFT length; returns the sum
+     * of its samples, which is finite exactly when they all are.
+     */
+    private double taperedSegment(float[] x, int start, double[] buffer) {
+        double sum = 0;
+        for (int i = 0; i < segment; i++) {
+            sum += x[start + i];
+        }
+        if (detrend == Detrend.CONSTANT) {
+            // The default path, fused into one pass after the mean.
+            double mean = sum / segment;
+            for (int i = 0; i < segment; i++) {
+                buffer[i] = (x[start + i] - mean) * windowValues[i];
+            }
+        } else {
+            for (int i = 0; i < segment; i++) {
+                buffer[i] = x[start + i];
+            }
+            detrend.remove(buffer, segment);
+            for (int i = 0; i < segment; i++) {
+                buffer[i] *= windowValues[i];
+            }
+        }
+        java.util.Arrays.fill(buffer, segment, fftLength, 0);
+        return sum;
     }
 
     /** Number of frames for a record of {@code samples} samples; fails if one segment does not fit. */

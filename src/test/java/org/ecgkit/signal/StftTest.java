@@ -128,6 +128,10 @@ class StftTest {
         record[1][999] = Float.POSITIVE_INFINITY;
         var error = assertThrows(IllegalArgumentException.class, () -> Spectrogram.stft(record, 100));
         assertTrue(error.getMessage().startsWith("lead 1 has Infinity at sample 999"), error.getMessage());
+        record[0][500] = Float.NaN; // inside two overlapping segments, and before the infinity
+        record[0][700] = Float.NaN;
+        error = assertThrows(IllegalArgumentException.class, () -> Spectrogram.stft(record, 100));
+        assertTrue(error.getMessage().startsWith("lead 0 has NaN at sample 500"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Spectrogram.stft(new float[0][], 100));
         assertThrows(IllegalArgumentException.class, () -> Spectrogram.stft(new float[][] {new float[0]}, 100));
         assertThrows(IllegalArgumentException.class, () -> Spectrogram.stft(new float[][] {new float[300]}, 0));
