@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.ecgkit.data.EcgDataset;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -18,6 +19,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * }</pre>
  */
 public final class FftFeatures {
+
+    /** Name of the derived array written by {@link #precompute}: {@code fft.npy}. */
+    public static final String ARRAY = "fft";
 
     /** Added before the logarithm so an empty band gives −6 rather than −∞ (amplitudes are in signal units, mV). */
     public static final double LOG_FLOOR = 1e-6;
@@ -91,6 +95,27 @@ public final class FftFeatures {
             }
         }
         return features;
+    }
+
+    /**
+     * Features of every record of a dataset into {@code fft.npy} {@code [N, leads, bins]} beside the signals (with
+     * {@code fft.json}), read by a model through the data layer's {@code Input.array("fft")}; skipped when already up
+     * to date. A record too short for the bins, or with NaN, stops the run with an error naming it.
+     */
+    public Precomputed precompute(EcgDataset dataset) {
+        double rate = dataset.samplingRate();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("layout", "[record, lead, bin]");
+        settings.put("sampling_rate", rate);
+        settings.put("fft_features", parameters());
+        return DerivedArrays.precompute(dataset, ARRAY, new long[] {dataset.leads(), bins}, settings, record -> {
+            float[][] features = apply(record, rate);
+            float[] flat = new float[features.length * bins];
+            for (int lead = 0; lead < features.length; lead++) {
+                System.arraycopy(features[lead], 0, flat, lead * bins, bins);
+            }
+            return flat;
+        });
     }
 
     /** For each rfft frequency k·fs/n, the bin that holds it, or −1 at and above maxFrequency. */

@@ -1,7 +1,10 @@
 package org.ecgkit.signal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.ecgkit.data.EcgDataset;
 
 /**
  * Heart rate and RR-interval (heart-rate variability) features of one record, for the metadata branch of a model.
@@ -16,6 +19,9 @@ import java.util.Locale;
  * @param beats        number of R peaks the features come from
  */
 public record RrFeatures(double heartRate, double meanRr, double sdnn, double rmssd, double irregularity, int beats) {
+
+    /** Name of the derived array written by {@link #precompute}: {@code rr.npy}. */
+    public static final String ARRAY = "rr";
 
     /** Names of the {@link #toArray()} entries, in order, e.g. for metadata columns. */
     public static final List<String> NAMES = List.of("heart_rate", "mean_rr_ms", "sdnn_ms", "rmssd_ms", "rr_irregularity");
@@ -61,6 +67,23 @@ public record RrFeatures(double heartRate, double meanRr, double sdnn, double rm
     /** Detects the R peaks of a lead and computes their features. */
     public static RrFeatures of(float[] lead, double samplingRate) {
         return of(RPeaks.detect(lead, samplingRate), samplingRate);
+    }
+
+    /**
+     * Features of every record of a dataset, R peaks detected on all its leads together, into {@code rr.npy}
+     * {@code [N, 5]} beside the signals (with {@code rr.json}), read by a model through the data layer's
+     * {@code Input.array("rr")}; skipped when already up to date. A record with fewer than 3 detectable beats stops
+     * the run with an error naming it (there is no honest value to write for it).
+     */
+    public static Precomputed precompute(EcgDataset dataset) {
+        double rate = dataset.samplingRate();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("layout", "[record, feature]");
+        settings.put("features", NAMES);
+        settings.put("sampling_rate", rate);
+        settings.put("detector", "RPeaks.detect on all leads, version 1");
+        return DerivedArrays.precompute(dataset, ARRAY, new long[] {NAMES.size()}, settings,
+                record -> of(RPeaks.detect(record, rate), rate).toArray());
     }
 
     /** {@code [heartRate, meanRr, sdnn, rmssd, irregularity]}, the order of {@link #NAMES}. */
