@@ -1,7 +1,5 @@
 package org.ecgkit.data;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,7 +37,7 @@ public final class DatasetWriter implements AutoCloseable {
     private final Path directory;
     private final Manifest manifest;
     private final Path spool;
-    private final DataOutputStream spoolOut;
+    private final FileChannel spoolOut;
     private DType signalType = DType.FLOAT32;
     private int samples;
     private int records;
@@ -56,7 +54,8 @@ public final class DatasetWriter implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             Files.deleteIfExists(directory.resolve(Manifest.FILE_NAME));
-            spoolOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 20));
+            spoolOut = FileChannel.open(spool, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create dataset in " + directory, e);
         }
@@ -118,15 +117,17 @@ public final class DatasetWriter implements AutoCloseable {
         if (samples == 0) {
             samples = signal[0].length;
         }
+        ByteBuffer bytes = ByteBuffer.allocate(signal.length * samples * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int lead = 0; lead < signal.length; lead++) {
+            if (signal[lead].length != samples) {
+                throw new IllegalArgumentException("record " + id + " lead " + manifest.leads().get(lead) + " has "
+                        + signal[lead].length + " samples; every record of this dataset has " + samples);
+            }
+            bytes.asFloatBuffer().position(lead * samples).put(signal[lead]);
+        }
         try {
-            for (int lead = 0; lead < signal.length; lead++) {
-                if (signal[lead].length != samples) {
-                    throw new IllegalArgumentException("record " + id + " lead " + manifest.leads().get(lead) + " has "
-                            + signal[lead].length + " samples; every record of this dataset has " + samples);
-                }
-                for (float v : signal[lead]) {
-                    spoolOut.writeFloat(v);
-                }
+            while (bytes.hasRemaining()) {
+                spoolOut.write(bytes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write record " + id + " to " + spool, e);
@@ -184,8 +185,7 @@ public final class DatasetWriter implements AutoCloseable {
         float scale = (float) manifest.signalScale();
         try (FileChannel in = FileChannel.open(spool, StandardOpenOption.READ);
              NpyWriter out = NpyFile.create(directory.resolve(EcgDataset.SIGNALS), signalType, records, leads, samples)) {
-            // the spool is written by DataOutputStream, which is big-endian
-            ByteBuffer buffer = ByteBuffer.allocate(rowLength * 4).order(ByteOrder.BIG_ENDIAN);
+            ByteBuffer buffer = ByteBuffer.allocate(rowLength * 4).order(ByteOrder.LITTLE_ENDIAN);
             float[] row = new float[rowLength];
             for (int r = 0; r < records; r++) {
                 buffer.clear();

@@ -298,6 +298,15 @@ public final class EcgDataset implements AutoCloseable {
         return rows;
     }
 
+    /** Rows whose target includes class {@code className}, in order. */
+    public int[] rowsOfClass(String className) {
+        int c = classes().indexOf(className);
+        if (c < 0) {
+            throw new IllegalArgumentException(name() + " has no class " + className + "; its classes are " + classes());
+        }
+        return IntStream.range(0, size()).filter(row -> target(row)[c] > 0).toArray();
+    }
+
     /** Every row index, in order. */
     public int[] allRows() {
         return IntStream.range(0, size()).toArray();

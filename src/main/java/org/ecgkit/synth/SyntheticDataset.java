@@ -14,6 +14,7 @@ import org.ecgkit.data.DatasetWriter;
 import org.ecgkit.data.EcgDataset;
 import org.ecgkit.data.Manifest;
 import org.ecgkit.data.Task;
+import org.ecgkit.data.Workspace;
 import org.ecgkit.notebook.Progress;
 
 /**
@@ -49,6 +50,14 @@ public final class SyntheticDataset {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The embedded default dataset of the notebooks: 200 records per rhythm, 12 leads, 10 s at 100 Hz, typical
+     * noise, seed 42, in {@code <workspace>/data/synthetic-100hz}; generated on first use (a few seconds).
+     */
+    public static EcgDataset embedded() {
+        return builder().recordsPerClass(200).build().ensure(Workspace.data("synthetic-100hz"));
     }
 
     /** What was generated, stored in the manifest's source so that {@link #ensure} knows when to regenerate. */

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The test command (.ci/run calls it): set up, then the kit's JUnit tests (including one that executes
+# notebooks/01-data-check.ipynb through Jupyter and the installed kernel), then the kernel's protocol tests.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+source environment/common.sh
+start=$(date +%s)
+environment/setup.sh
+step "kit tests (JUnit)"
+mvn -B test -Decgkit.shared="${ECGKIT_SHARED:-$root/../shared}"
+step "kernel tests (Jupyter protocol)"
+kernel/test.sh
+step "all tests passed in $(( $(date +%s) - start )) s"
