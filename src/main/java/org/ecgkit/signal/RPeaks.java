@@ -13,8 +13,8 @@ import java.util.Locale;
  * algorithm", IEEE Trans. Biomed. Eng. 32(3), 1985): adaptive signal and noise levels with the threshold a quarter of
  * the way from noise to signal, a 200 ms refractory period, T-wave rejection within 360 ms by slope, and search-back
  * at half threshold after 166% of the regular RR interval. Departures from the paper, each because it failed on
- * synthetic atrial fibrillation or ventricular beats: the first signal level is the largest peak of the two-second
- * learning phase (not a third of it), thresholds are not halved for irregular rhythms, the T-wave test also screens
+ * synthetic atrial fibrillation or ventricular beats or on the handheld recordings of CinC 2017: the initial levels
+ * are learnt from the whole record rather than its first two seconds, thresholds are not halved for irregular rhythms, the T-wave test also screens
  * search-back candidates, and the record's first and last samples may be peaks (beats cut off by the ends).
  *
  * <p>Why not Pan–Tompkins' own 5–15 Hz squared-derivative energy: it scores a wide ventricular beat at a tenth of a
@@ -37,7 +37,6 @@ public final class RPeaks {
     private static final double T_WAVE_WINDOW_S = 0.360;
     private static final double SLOPE_WINDOW_S = 0.075;
     private static final double PLACEMENT_WINDOW_S = 0.100;
-    private static final double LEARNING_S = 2.0;
     private static final double MISSED_BEAT_FACTOR = 1.66;
     /** Lowest rate accepted: the 16 Hz low-pass must lie below Nyquist. */
     public static final double MIN_SAMPLING_RATE = 40;
@@ -77,6 +76,8 @@ public final class RPeaks {
         private final int refractory;
         /** Summed absolute slope of the low-passed leads; its moving average is the length transform. */
         private final double[] slope;
+        /** Summed absolute slope of the 5–15 Hz band-passed leads: Pan–Tompkins' QRS-versus-T-wave measure. */
+        private final double[] sharpness;
         private final double[] length;
         /** Summed squares of the 0.5–40 Hz leads, where beats are finally placed. */
         private final double[] energy;
@@ -96,23 +97,24 @@ public final class RPeaks {
             this.refractory = (int) Math.round(REFRACTORY_S * fs);
             int n = leads[0].length;
             slope = new double[n];
+            sharpness = new double[n];
             energy = new double[n];
-            SosFilter lowPass = Butterworth.lowPass(2, LOW_PASS_HZ, fs);
-            SosFilter wide = Butterworth.bandPass(2, 0.5, Math.min(40, 0.45 * fs), fs);
-            float[][] smooth = lowPass.apply(leads);
-            float[][] band = wide.apply(leads);
+            float[][] smooth = Butterworth.lowPass(2, LOW_PASS_HZ, fs).apply(leads);
+            float[][] qrsBand = Butterworth.bandPass(1, 5, 15, fs).apply(leads);
+            float[][] wide = Butterworth.bandPass(2, 0.5, Math.min(40, 0.45 * fs), fs).apply(leads);
             for (int lead = 0; lead < leads.length; lead++) {
                 for (int i = 1; i < n; i++) {
                     slope[i] += Math.abs(smooth[lead][i] - smooth[lead][i - 1]);
-                    energy[i] += (double) band[lead][i] * band[lead][i];
+                    sharpness[i] += Math.abs(qrsBand[lead][i] - qrsBand[lead][i - 1]);
+                    energy[i] += (double) wide[lead][i] * wide[lead][i];
                 }
             }
             length = movingAverage(slope, Math.max(1, (int) Math.round(LENGTH_WINDOW_S * fs)));
         }
 
         int[] run() {
-            learn();
             int[] candidates = peaks(length, refractory);
+            learn(candidates);
             for (int peak : candidates) {
                 if (!beats.isEmpty()) {
                     searchBack(candidates, peak);
@@ -128,22 +130,51 @@ public final class RPeaks {
                     noiseLevel = 0.125 * height + 0.875 * noiseLevel;
                 }
             }
-            return beats.stream().mapToInt(this::place).distinct().sorted().toArray();
+            return placed();
         }
 
-        /** Initial levels from the first two seconds, the paper's learning phase. */
-        private void learn() {
-            int end = Math.min(length.length, (int) Math.round(LEARNING_S * fs));
-            double max = 0;
-            double mean = 0;
-            for (int i = 0; i < end; i++) {
-                max = Math.max(max, length[i]);
-                mean += length[i];
+        /**
+         * Each beat moved to its R peak; two beats that land closer than the refractory period are one, and the
+         * stronger stays.
+         */
+        private int[] placed() {
+            List<Integer> result = new ArrayList<>();
+            for (int beat : beats.stream().mapToInt(this::place).sorted().toArray()) {
+                int last = result.isEmpty() ? Integer.MIN_VALUE : result.get(result.size() - 1);
+                if (last != Integer.MIN_VALUE && beat - last < refractory) {
+                    if (energy[beat] > energy[last]) {
+                        result.set(result.size() - 1, beat);
+                    }
+                } else {
+                    result.add(beat);
+                }
             }
-            // The largest peak of the learning phase is taken as the first signal level (the paper starts from a
-            // third of it), so the first threshold sits at about a quarter of a beat instead of a twelfth.
-            signalLevel = max;
-            noiseLevel = mean / end / 2;
+            return result.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /**
+         * Initial levels. The paper learns from the first two seconds; a whole record is at hand here, and its start
+         * is where electrode artefacts are worst, so the levels come from all candidates instead: the signal level is
+         * the median of the largest half-per-second of them (as many as beats at 30 bpm), the noise level the median
+         * of those below half of that.
+         */
+        private void learn(int[] candidates) {
+            if (candidates.length == 0) {
+                return;
+            }
+            double[] heights = Arrays.stream(candidates).mapToDouble(c -> length[c]).sorted().toArray();
+            int beatsAt30Bpm = Math.max(1, (int) (length.length / fs / 2));
+            signalLevel = median(heights, Math.max(0, heights.length - beatsAt30Bpm), heights.length);
+            int noise = 0;
+            while (noise < heights.length && heights[noise] < signalLevel / 2) {
+                noise++;
+            }
+            noiseLevel = noise == 0 ? 0 : median(heights, 0, noise);
+        }
+
+        private static double median(double[] sorted, int from, int to) {
+            int n = to - from;
+            return n % 2 == 1 ? sorted[from + n / 2] : (sorted[from + n / 2 - 1] + sorted[from + n / 2]) / 2;
         }
 
         /**
@@ -181,7 +212,7 @@ public final class RPeaks {
             }
             int sinceLast = peak - beats.get(beats.size() - 1);
             return sinceLast <= refractory
-                    || sinceLast <= T_WAVE_WINDOW_S * fs && maxSlope(peak) < 0.5 * lastQrsSlope;
+                    || sinceLast <= T_WAVE_WINDOW_S * fs && maxSharpness(peak) < 0.5 * lastQrsSlope;
         }
 
         private void accept(int peak, double weight) {
@@ -201,13 +232,13 @@ public final class RPeaks {
                     irregularInARow = 0;
                 }
             }
-            lastQrsSlope = maxSlope(peak);
+            lastQrsSlope = maxSharpness(peak);
             beats.add(peak);
         }
 
-        private double maxSlope(int centre) {
+        private double maxSharpness(int centre) {
             int half = (int) Math.round(SLOPE_WINDOW_S * fs);
-            return slope[argMax(slope, centre - half, centre + half)];
+            return sharpness[argMax(sharpness, centre - half, centre + half)];
         }
 
         /** The R peak: largest summed square of the 0.5–40 Hz leads near the detection. */

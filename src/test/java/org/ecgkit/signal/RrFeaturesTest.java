@@ -18,7 +18,8 @@ class RrFeaturesTest {
         assertEquals(Math.sqrt(20_000 / 3.0), rr.sdnn(), 1e-9);
         // successive differences 100, -200, 100 → sum of squares 60 000 over 3
         assertEquals(Math.sqrt(20_000), rr.rmssd(), 1e-9);
-        assertEquals(Math.sqrt(20_000) / 800, rr.irregularity(), 1e-12);
+        // |successive differences| 100, 200, 100 → median 100; intervals' median (800 + 800) / 2
+        assertEquals(100.0 / 800, rr.irregularity(), 1e-12);
         assertEquals(5, rr.beats());
         assertArrayEquals(new float[] {75f, 800f, (float) rr.sdnn(), (float) rr.rmssd(), (float) rr.irregularity()},
                 rr.toArray());
