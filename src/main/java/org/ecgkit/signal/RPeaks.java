@@ -6,23 +6,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * QRS detection for one lead or several leads together. The detection function is the length transform of Zong, Moody
- * and Jiang ("A robust open-source algorithm to detect onset and duration of QRS complexes", Computers in Cardiology
- * 30, 2003; PhysioNet's {@code wqrs}): the curve length of the 16 Hz low-passed signal over a 130 ms window, summed over
- * the leads given. Beats are then picked by the decision rules of Pan and Tompkins ("A real-time QRS detection
+ * QRS detection for one lead or several leads together. The detection function is the length transform of Zong,
+ * Moody and Jiang ("A robust open-source algorithm to detect onset and duration of QRS complexes", Computers in
+ * Cardiology 30, 2003; PhysioNet's {@code wqrs}): the curve length of the 16 Hz low-passed signal over 130 ms, summed
+ * over the leads given. Beats are picked by the decision rules of Pan and Tompkins ("A real-time QRS detection
  * algorithm", IEEE Trans. Biomed. Eng. 32(3), 1985): adaptive signal and noise levels with the threshold a quarter of
- * the way from noise to signal, a 200 ms refractory period, T-wave rejection within 360 ms by slope, and search-back
- * at half threshold after 166% of the regular RR interval. Departures from the paper, each because it failed on
- * synthetic atrial fibrillation or ventricular beats or on the handheld recordings of CinC 2017: the initial levels
- * are learnt from the whole record rather than its first two seconds, thresholds are not halved for irregular rhythms, the T-wave test also screens
- * search-back candidates, and the record's first and last samples may be peaks (beats cut off by the ends).
+ * the way from noise to signal, a 200 ms refractory period, T-wave rejection within 360 ms when the steepest 5–15 Hz
+ * slope is under half the previous beat's, and search-back at half threshold after 166% of the regular RR interval.
  *
- * <p>Why not Pan–Tompkins' own 5–15 Hz squared-derivative energy: it scores a wide ventricular beat at a tenth of a
- * narrow one or less, below its own T waves, while the curve length scores beats by amplitude, whatever their width.
- * Why several leads: a beat whose axis is perpendicular to a lead is nearly flat in it; summing leads sees every beat.
- * Records are analysed whole, so every filter is zero-phase and no delay needs compensating; each beat is placed on
- * the largest deviation (summed squares over leads) of the 0.5–40 Hz filtered signal within ±100 ms. Hand-written
- * because no maintained Java library offers a QRS detector.
+ * <p>Departures from the paper, each made because the original failed on synthetic atrial fibrillation or ventricular
+ * beats or on the handheld recordings of CinC 2017: the curve length replaces the 5–15 Hz squared-derivative energy
+ * (which scores a wide ventricular beat at a tenth of a narrow one, below its own T waves; the curve length scores
+ * beats by amplitude, whatever their width); the initial levels are learnt from the whole record, not its first two
+ * seconds (where electrode artefacts are worst); thresholds are not halved for irregular rhythms (in atrial
+ * fibrillation that lets fibrillatory waves through); the T-wave test also screens search-back candidates; the
+ * record's first and last samples may be peaks (beats cut off by the ends).
+ *
+ * <p>Several leads: a beat whose axis is perpendicular to a lead is nearly flat in it, so give all the leads a record
+ * has. Records are analysed whole, so every filter is zero-phase and no delay needs compensating; each beat is placed
+ * on the largest deviation (summed squares over leads) of the 0.5–40 Hz filtered signal within ±100 ms, and beats
+ * placed closer than 200 ms are merged. Hand-written because no maintained Java library offers a QRS detector.
  *
  * <pre>{@code
  * int[] beats = RPeaks.detect(record, 500);        // all leads of a record [lead][sample]
