@@ -12,7 +12,7 @@ import java.util.Locale;
  * over the leads given. Beats are picked by the decision rules of Pan and Tompkins ("A real-time QRS detection
  * algorithm", IEEE Trans. Biomed. Eng. 32(3), 1985): adaptive signal and noise levels with the threshold a quarter of
  * the way from noise to signal, a 200 ms refractory period, T-wave rejection within 360 ms when the steepest 5–15 Hz
- * slope is under half the previous beat's, and search-back at half threshold after 166% of the regular RR interval.
+ * slope is under half that of the beats before, and search-back at half threshold after 166% of the regular RR interval.
  *
  * <p>Departures from the paper, each made because the original failed on synthetic atrial fibrillation or ventricular
  * beats or on the handheld recordings of CinC 2017: the curve length replaces the 5–15 Hz squared-derivative energy
@@ -87,7 +87,8 @@ public final class RPeaks {
 
         private double signalLevel;
         private double noiseLevel;
-        private double lastQrsSlope;
+        /** Running average (weight 1/8, like the levels) of the beats' steepest 5–15 Hz slope. */
+        private double qrsSharpness;
         private final List<Integer> beats = new ArrayList<>();
         private final double[] recentRr = new double[8];
         private final double[] regularRr = new double[8];
@@ -190,10 +191,12 @@ public final class RPeaks {
 
         /** After a pause of 166% of the RR average, accepts the largest skipped candidate above half threshold. */
         private void searchBack(int[] candidates, int peak) {
-            double rr = regularCount > 0 ? average(regularRr, regularCount)
-                    : recentCount > 0 ? average(recentRr, recentCount) : 0;
+            if (recentCount < 2) {
+                return; // one interval is no average to judge a pause by (it may be an ectopic beat's)
+            }
+            double rr = regularCount > 0 ? average(regularRr, regularCount) : average(recentRr, recentCount);
             int last = beats.get(beats.size() - 1);
-            if (rr == 0 || peak - last < MISSED_BEAT_FACTOR * rr) {
+            if (peak - last < MISSED_BEAT_FACTOR * rr) {
                 return;
             }
             int best = -1;
@@ -208,14 +211,17 @@ public final class RPeaks {
             }
         }
 
-        /** Within the refractory period, or within 360 ms with less than half the last beat's steepest slope. */
+        /**
+         * Within the refractory period, or within 360 ms and less than half as steep as the beats so far. The paper
+         * compares with the previous beat alone, which lets the T wave of a wide ventricular beat through.
+         */
         private boolean looksLikeTWave(int peak) {
             if (beats.isEmpty()) {
                 return false;
             }
             int sinceLast = peak - beats.get(beats.size() - 1);
             return sinceLast <= refractory
-                    || sinceLast <= T_WAVE_WINDOW_S * fs && maxSharpness(peak) < 0.5 * lastQrsSlope;
+                    || sinceLast <= T_WAVE_WINDOW_S * fs && maxSharpness(peak) < 0.5 * qrsSharpness;
         }
 
         private void accept(int peak, double weight) {
@@ -235,7 +241,7 @@ public final class RPeaks {
                     irregularInARow = 0;
                 }
             }
-            lastQrsSlope = maxSharpness(peak);
+            qrsSharpness = beats.isEmpty() ? maxSharpness(peak) : 0.125 * maxSharpness(peak) + 0.875 * qrsSharpness;
             beats.add(peak);
         }
 
