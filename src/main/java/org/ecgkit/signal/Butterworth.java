@@ -1,6 +1,7 @@
 package org.ecgkit.signal;
 
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * Butterworth filters designed as second-order sections exactly as {@code scipy.signal.butter(order, Wn, btype,
@@ -57,11 +58,7 @@ public final class Butterworth {
 
     /** {@code butter(order, cutoffHz, 'highpass', fs=samplingRate, output='sos')}. */
     public static SosFilter highPass(int order, double cutoffHz, double samplingRate) {
-        requireOrder(order);
-        double warped = prewarped(normalised(cutoffHz, samplingRate, "high-pass cut-off"));
-        return digital(ZerosPolesGain.butterworthPrototype(order).lowPassToHighPass(warped),
-                String.format(Locale.ROOT, "Butterworth high-pass %s Hz, order %d, at %s Hz",
-                        cutoffHz, order, samplingRate));
+        return singleCutoff("high-pass", order, cutoffHz, samplingRate, ZerosPolesGain::lowPassToHighPass);
     }
 
     public static SosFilter lowPass(double cutoffHz, double samplingRate) {
@@ -70,11 +67,16 @@ public final class Butterworth {
 
     /** {@code butter(order, cutoffHz, 'lowpass', fs=samplingRate, output='sos')}. */
     public static SosFilter lowPass(int order, double cutoffHz, double samplingRate) {
+        return singleCutoff("low-pass", order, cutoffHz, samplingRate, ZerosPolesGain::lowPassToLowPass);
+    }
+
+    private static SosFilter singleCutoff(String kind, int order, double cutoffHz, double samplingRate,
+                                          BiFunction<ZerosPolesGain, Double, ZerosPolesGain> transform) {
         requireOrder(order);
-        double warped = prewarped(normalised(cutoffHz, samplingRate, "low-pass cut-off"));
-        return digital(ZerosPolesGain.butterworthPrototype(order).lowPassToLowPass(warped),
-                String.format(Locale.ROOT, "Butterworth low-pass %s Hz, order %d, at %s Hz",
-                        cutoffHz, order, samplingRate));
+        double warped = prewarped(normalised(cutoffHz, samplingRate, kind + " cut-off"));
+        return digital(transform.apply(ZerosPolesGain.butterworthPrototype(order), warped),
+                String.format(Locale.ROOT, "Butterworth %s %s Hz, order %d, at %s Hz",
+                        kind, cutoffHz, order, samplingRate));
     }
 
     private static SosFilter digital(ZerosPolesGain analog, String description) {
