@@ -5,11 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.ecgkit.data.EcgDataset;
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Log-magnitude spectrum of each lead in fixed frequency bins, a small dense input for a model. For each lead: remove
- * the mean, take the one-sided amplitude spectrum {@code |rfft(x)|·2/n} (JTransforms), average it within
+ * the mean, take the one-sided {@link AmplitudeSpectrum} (JTransforms), average it within
  * {@code bins} equal bins covering {@code [0, maxFrequency)} Hz, and return {@code log10(1e-6 + mean)}. The bins are in
  * Hz, so records of any length and rate give the same feature layout as long as every bin holds at least one FFT
  * frequency (records of at least {@code bins·fs/maxFrequency} samples).
@@ -68,26 +67,13 @@ public final class FftFeatures {
                         (b + 1) * (maxFrequency / bins), n, samplingRate, samplingRate / n));
             }
         }
-        DoubleFFT_1D fft = FftPlans.forLength(n);
-        double[] buffer = new double[n];
-        double[] power = new double[n / 2 + 1];
         float[][] features = new float[leads.length][bins];
         for (int lead = 0; lead < leads.length; lead++) {
-            float[] x = leads[lead];
-            double mean = 0;
-            for (float v : x) {
-                mean += v;
-            }
-            mean /= n;
-            for (int i = 0; i < n; i++) {
-                buffer[i] = x[i] - mean;
-            }
-            fft.realForward(buffer);
-            FftPlans.powerSpectrum(buffer, n, power);
+            double[] amplitude = AmplitudeSpectrum.of(leads[lead], samplingRate).amplitude();
             double[] sums = new double[bins];
             for (int k = 0; k < binOf.length; k++) {
                 if (binOf[k] >= 0) {
-                    sums[binOf[k]] += Math.sqrt(power[k]) * 2 / n;
+                    sums[binOf[k]] += amplitude[k];
                 }
             }
             for (int b = 0; b < bins; b++) {
