@@ -110,6 +110,11 @@ public final class SosFilter {
         return copy;
     }
 
+    /** What the filter does, e.g. {@code Butterworth band-pass 0.5–40 Hz, order 4}. */
+    public String description() {
+        return description;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s (%d second-order sections, zero-phase, %d samples padding)",
