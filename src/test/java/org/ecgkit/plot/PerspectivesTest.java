@@ -122,7 +122,8 @@ class PerspectivesTest {
     @Test
     void givenSpectrogramMustMatchTheRecordsLeads() {
         EcgRecord record = TestEcg.twelveLead(10, 100, 60);
-        Spectrogram own = Spectra.powerSpectrogram(record.lead("V1"), 100, 64, true);
+        Spectrogram own = Stft.builder().window(Window.hann()).segment(64).overlap(32).decibels(true).build()
+                .apply(new float[][] {record.lead("V1")}, 100);
         Spectrogram three = new Spectrogram(new float[][][] {own.values()[0], own.values()[0], own.values()[0]},
                 own.frequencies(), own.times(), true);
         var e = assertThrows(IllegalArgumentException.class, () -> Perspectives.of(record, "V1", three));
