@@ -115,11 +115,14 @@ final class CellEvaluator implements AutoCloseable {
                     return pieces;
                 case DEFINITELY_INCOMPLETE:
                 case CONSIDERED_INCOMPLETE:
-                    throw Tracebacks.incomplete(line + leadingBlankLines(rest));
+                    throw Tracebacks.incomplete(line + lineAt(rest, rest.length() - rest.stripLeading().length()) - 1);
                 default:
                     // COMPLETE, COMPLETE_WITH_SEMI and UNKNOWN (broken code: compiling it gives the diagnostics)
                     boolean stuck = info.remaining().length() >= rest.length();
-                    pieces.add(new Piece(stuck ? rest : info.source(), line));
+                    String source = stuck ? rest : info.source();
+                    // JShell numbers a snippet's lines from its first non-blank character
+                    String trimmed = source.stripLeading();
+                    pieces.add(new Piece(trimmed, line + lineAt(source, source.length() - trimmed.length()) - 1));
                     if (stuck) {
                         return pieces;
                     }
@@ -130,14 +133,6 @@ final class CellEvaluator implements AutoCloseable {
 
     private static int lineAt(String code, int offset) {
         return 1 + (int) code.substring(0, offset).chars().filter(c -> c == '\n').count();
-    }
-
-    private static int leadingBlankLines(String text) {
-        int firstCode = 0;
-        while (firstCode < text.length() && Character.isWhitespace(text.charAt(firstCode))) {
-            firstCode++;
-        }
-        return lineAt(text, firstCode) - 1;
     }
 
     private Object evalPiece(Piece piece, String cell, boolean last) throws CellError {

@@ -9,7 +9,14 @@ import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -27,10 +34,12 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Jupyter kernel for Java: cells are JShell snippets run in this JVM, so the value of a cell is the object itself
@@ -57,6 +66,7 @@ public final class JShellKernel extends BaseKernel {
 
     private static final String STARTUP_CELL = "kernel start-up";
     private static final long OUTPUT_FLUSH_MILLIS = 100;
+    private static final long STARTUP_POLL_MILLIS = 20;
 
     private final String classpath;
     private final Duration interruptGrace;
@@ -74,6 +84,7 @@ public final class JShellKernel extends BaseKernel {
     private volatile CellEvaluator evaluator;
     private volatile CodeAssist assist;
     private volatile Thread startupThread;
+    private volatile boolean interruptedWhileStarting;
 
     /**
      * @param classpath      what cells compile against; the same classes must be on this JVM's class path
@@ -180,6 +191,21 @@ public final class JShellKernel extends BaseKernel {
         }
     }
 
+    /** Like {@link #awaitReady()}, but an interrupt request ends the wait (and leaves the start-up alone). */
+    private void awaitReadyForCell() throws CellError {
+        while (!ready.isDone()) {
+            if (interruptedWhileStarting) {
+                throw Tracebacks.interrupted(CellExecutionControl.Interruption.COOPERATIVE, interruptGrace.toMillis());
+            }
+            try {
+                ready.get(STARTUP_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException | InterruptedException e) {
+                // checked again at the top, or reported by awaitReady
+            }
+        }
+        awaitReady();
+    }
+
     /**
      * Runs code as a cell would, without showing anything; extensions call it (through {@code kernel.eval}) to run
      * their imports.
@@ -219,6 +245,7 @@ public final class JShellKernel extends BaseKernel {
         int count = silent || !request.shouldStoreHistory() ? executionCount.get() : executionCount.getAndIncrement();
 
         env.setBusyDeferIdle();
+        interruptedWhileStarting = false;
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
@@ -229,7 +256,7 @@ public final class JShellKernel extends BaseKernel {
         ScheduledFuture<?> streaming = outputFlusher.scheduleWithFixedDelay(
                 this::flushOutput, OUTPUT_FLUSH_MILLIS, OUTPUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         try {
-            awaitReady();
+            awaitReadyForCell();
             showStartupProblems();
             Object value = evaluator.eval(request.getCode(), "cell [" + count + "]");
             DisplayData shown = value == null || silent ? null : render(value);
@@ -300,10 +327,11 @@ public final class JShellKernel extends BaseKernel {
      */
     @Override
     public void interrupt() {
-        CellEvaluator cells = evaluator;
-        if (cells != null) {
-            cells.interrupt();
+        if (!ready.isDone()) {
+            interruptedWhileStarting = true; // the start-up's own snippets are not the user's to stop
+            return;
         }
+        evaluator.interrupt();
     }
 
     @Override
@@ -318,6 +346,46 @@ public final class JShellKernel extends BaseKernel {
         } finally {
             shutdownRequested.countDown();
         }
+    }
+
+    /** As the base class, plus the {@code status} field that protocol 5 requires and JJava 1.0-a6 leaves out. */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    private static final class KernelInfo extends KernelInfoReply {
+        @SuppressWarnings("unused") // serialized
+        private final String status = "ok";
+
+        KernelInfo(String protocol, String name, String version, LanguageInfo language, String banner, List<HelpLink> links) {
+            super(protocol, name, version, language, banner, links);
+        }
+    }
+
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> request) {
+        env.setBusyDeferIdle();
+        interrupt();
+        replyOk(env, MessageType.INTERRUPT_REPLY, Map.of());
+    }
+
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> request) {
+        env.setBusyDeferIdle();
+        boolean restart = request.getContent().isRestart();
+        onShutdown(restart);
+        replyOk(env, MessageType.SHUTDOWN_REPLY, Map.of("restart", restart));
+        env.resolveDeferrals();
+        env.markForShutdown();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyOk(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
+        Map<String, Object> withStatus = new java.util.LinkedHashMap<>(content);
+        withStatus.put("status", "ok");
+        env.reply(new Message(env.getContext(), type, withStatus));
     }
 
     /** Blocks until a shutdown request has been handled. */
