@@ -54,6 +54,8 @@ class KernelSession(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
+        # kernel_info is answered before JShell is ready; timings in the tests start from a ready kernel
+        cls.kc.execute_interactive("", timeout=TIMEOUT)
 
     @classmethod
     def tearDownClass(cls):
@@ -340,6 +342,21 @@ class LifecycleTests(unittest.TestCase):
             while process.poll() is None and time.monotonic() - start < 10:
                 time.sleep(0.05)
             self.assertEqual(process.poll(), 0, "the kernel should exit by itself with status 0")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_interrupt_while_jshell_starts_ends_only_the_waiting_cell(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
+        try:
+            msg_id = kc.execute("int early = 1;")
+            km.interrupt_kernel()
+            reply = kc.get_shell_msg(timeout=TIMEOUT)
+            self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+            # either JShell was ready before the interrupt came, or the waiting cell ended
+            self.assertIn(reply["content"].get("ename", "ok"), ("ok", "Interrupted"))
+            after = kc.execute_interactive("6 * 7", timeout=TIMEOUT, output_hook=lambda msg: None)
+            self.assertEqual(after["content"]["status"], "ok")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
