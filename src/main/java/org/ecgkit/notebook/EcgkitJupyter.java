@@ -19,13 +19,17 @@ import java.util.stream.Collectors;
 public final class EcgkitJupyter implements Extension {
 
     /**
-     * What every notebook imports. Add a package here once it holds classes notebooks use: an on-demand import of a
-     * package that does not exist fails.
+     * What every notebook imports: packages, static members (Tablesaw's {@code mean}, {@code max}, ...), or single classes where a whole package would bring clashing names.
+     * Add a package here once it holds classes notebooks use: an on-demand import of a package that does not exist
+     * fails.
      */
     static final List<String> IMPORTS = List.of(
             "tech.tablesaw.api.*",
+            "static tech.tablesaw.aggregate.AggregateFunctions.*",
             "org.knowm.xchart.*",
-            "org.knowm.xchart.style.*");
+            "org.knowm.xchart.style.*",
+            "org.knowm.xchart.style.lines.SeriesLines",
+            "org.knowm.xchart.style.markers.SeriesMarkers");
 
     @Override
     public void install(BaseKernel kernel) {
