@@ -64,6 +64,17 @@ final class CodeAssist {
     /** Signatures (and Javadoc where the JDK's sources are installed) of what the cursor is in; null if nothing. */
     DisplayData inspect(String code, int cursorPos, boolean detail) {
         int cursor = code.offsetByCodePoints(0, Math.min(cursorPos, code.codePointCount(0, code.length())));
+        // JShell documents the call whose name ends at the cursor: shift-tab inside "Math.ma|x(1, 2)" means max(
+        while (cursor < code.length() && Character.isJavaIdentifierPart(code.charAt(cursor))) {
+            cursor++;
+        }
+        int paren = cursor;
+        while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
+            paren++;
+        }
+        if (paren < code.length() && code.charAt(paren) == '(') {
+            cursor = paren + 1;
+        }
         int start = snippetStart(code, cursor);
         String text = analysis.documentation(code.substring(start), cursor - start, detail).stream()
                 .map(doc -> doc.javadoc() == null || doc.javadoc().isBlank()

@@ -69,6 +69,15 @@ class CodeAssistTest {
     }
 
     @Test
+    void inspectInsideAMethodNameDocumentsTheCall() {
+        String code = "int m = Math.max(1, 2);";
+
+        String text = (String) assist.inspect(code, code.indexOf("ax"), false).getData(MIMEType.TEXT_PLAIN);
+
+        assertTrue(text.contains("int Math.max(int a, int b)"), text);
+    }
+
+    @Test
     void inspectOfNothingFindsNothing() {
         assertNull(assist.inspect("   ", 1, false));
     }
