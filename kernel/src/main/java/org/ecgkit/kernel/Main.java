@@ -43,8 +43,9 @@ public final class Main {
 
         JupyterConnection channels = new JupyterConnection(connection);
         kernel.becomeHandlerForConnection(channels);
-        kernel.onStartup();
+        // channels first: JShell's preparation competes for the CPU, and kernel_info should not wait for it
         channels.connect();
+        kernel.onStartup();
 
         Thread closing = new Thread(channels::waitUntilClose, "kernel-channels");
         closing.setDaemon(true);
