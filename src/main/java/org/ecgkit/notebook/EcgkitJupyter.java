@@ -29,7 +29,13 @@ public final class EcgkitJupyter implements Extension {
             "org.knowm.xchart.*",
             "org.knowm.xchart.style.*",
             "org.knowm.xchart.style.lines.SeriesLines",
-            "org.knowm.xchart.style.markers.SeriesMarkers");
+            "org.knowm.xchart.style.markers.SeriesMarkers",
+            "org.ecgkit.data.*",
+            "org.ecgkit.check.*",
+            "org.ecgkit.synth.*",
+            "org.ecgkit.signal.*",
+            "org.ecgkit.plot.*",
+            "org.ecgkit.eval.*");
 
     @Override
     public void install(BaseKernel kernel) {
