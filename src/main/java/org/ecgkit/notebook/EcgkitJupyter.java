@@ -35,7 +35,9 @@ public final class EcgkitJupyter implements Extension {
             "org.ecgkit.synth.*",
             "org.ecgkit.signal.*",
             "org.ecgkit.plot.*",
-            "org.ecgkit.eval.*");
+            "org.ecgkit.eval.*",
+            "org.ecgkit.model.*",
+            "org.ecgkit.train.*");
 
     @Override
     public void install(BaseKernel kernel) {
