@@ -2,7 +2,7 @@ package org.ecgkit.cli;
 
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
-import org.ecgkit.model.Input;
+import org.ecgkit.model.Branch;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.train.Backend;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -48,7 +48,7 @@ public final class BackendCheck {
                 (System.nanoTime() - start) / 1e6, Nd4j.getBackend().getClass().getSimpleName());
     }
 
-    static long[] batchShape(ModelInputs inputs, Input input, int batch) {
+    static long[] batchShape(ModelInputs inputs, Branch input, int batch) {
         long[] shape = inputs.shape(input).clone();
         shape[0] = batch;
         return shape;

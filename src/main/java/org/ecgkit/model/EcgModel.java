@@ -65,11 +65,11 @@ public final class EcgModel {
 
     /** The graph's inputs in the order the feature arrays of a batch must come: a subset of waveform, spectrogram, fft, metadata. */
     public List<String> inputNames() {
-        return usedInputs().stream().map(Input::inputName).toList();
+        return usedInputs().stream().map(Branch::inputName).toList();
     }
 
     /** The inputs the model reads, in graph order. */
-    public List<Input> usedInputs() {
+    public List<Branch> usedInputs() {
         return GraphFactory.usedInputs(spec);
     }
 
@@ -91,7 +91,7 @@ public final class EcgModel {
      * The message names both sides, e.g. {@code spectrogram input: model expects [*, 12, 33, 30] but the data has [*, 12, 65, 30]}.
      */
     public void requireCompatible(ModelInputs data) {
-        for (Input input : usedInputs()) {
+        for (Branch input : usedInputs()) {
             if (!data.has(input)) {
                 throw new IllegalArgumentException(input.inputName() + " input: model '" + spec.name() + "' expects "
                         + format(inputs.shape(input)) + " but the data has no " + input.inputName());
@@ -116,7 +116,7 @@ public final class EcgModel {
      * labels {@code [batch, classes]}.
      */
     public void requireBatch(MultiDataSet batch) {
-        List<Input> used = usedInputs();
+        List<Branch> used = usedInputs();
         INDArray[] features = batch.getFeatures();
         if (features == null || features.length != used.size()) {
             throw new IllegalArgumentException("the batch has " + (features == null ? 0 : features.length)
@@ -208,7 +208,7 @@ public final class EcgModel {
 
     private String typeOf(GraphVertex vertex) {
         if (vertex.isInputVertex()) {
-            return "Input";
+            return "Branch";
         }
         if (vertex.hasLayer()) {
             Layer layer = vertex.getLayer().conf().getLayer();

@@ -64,10 +64,10 @@ final class GraphFactory {
         this.graph = net.graphBuilder();
     }
 
-    /** The inputs the model reads: its switched-on branches, in {@link Input} order. */
-    static List<Input> usedInputs(ModelSpec spec) {
-        List<Input> used = new ArrayList<>();
-        for (Input input : Input.values()) {
+    /** The inputs the model reads: its switched-on branches, in {@link Branch} order. */
+    static List<Branch> usedInputs(ModelSpec spec) {
+        List<Branch> used = new ArrayList<>();
+        for (Branch input : Branch.values()) {
             if (spec.uses(input)) {
                 used.add(input);
             }
@@ -81,7 +81,7 @@ final class GraphFactory {
     }
 
     /** DL4J input type of one input, derived from the data's sizes. */
-    static InputType inputType(Input input, ModelInputs inputs) {
+    static InputType inputType(Branch input, ModelInputs inputs) {
         return switch (input) {
             case WAVEFORM -> InputType.recurrent(inputs.leads(), inputs.samples(), RNNFormat.NCW);
             case SPECTROGRAM -> InputType.convolutional(inputs.freqBins(), inputs.frames(), inputs.spectrogramChannels());
@@ -91,7 +91,7 @@ final class GraphFactory {
     }
 
     private static void requireBuildable(ModelSpec spec, ModelInputs inputs, NetworkSettings settings) {
-        for (Input input : usedInputs(spec)) {
+        for (Branch input : usedInputs(spec)) {
             if (!inputs.has(input)) {
                 throw new IllegalArgumentException("model '" + spec.name() + "' has its " + input.inputName()
                         + " branch on but the data has no " + input.inputName() + " input; switch the branch off");
@@ -117,15 +117,15 @@ final class GraphFactory {
     }
 
     private ComputationGraph assemble() {
-        List<Input> used = usedInputs(spec);
+        List<Branch> used = usedInputs(spec);
         List<String> branchOutputs = new ArrayList<>();
-        for (Input input : used) {
+        for (Branch input : used) {
             graph.addInputs(input.inputName());
             branchOutputs.add(switch (input) {
                 case WAVEFORM -> waveformBranch(spec.waveform());
                 case SPECTROGRAM -> spectrogramBranch(spec.spectrogram());
-                case FFT -> denseBranch(Input.FFT, "fft", spec.fft());
-                case METADATA -> denseBranch(Input.METADATA, "meta", spec.metadata());
+                case FFT -> denseBranch(Branch.FFT, "fft", spec.fft());
+                case METADATA -> denseBranch(Branch.METADATA, "meta", spec.metadata());
             });
         }
         String last = branchOutputs.get(0);
@@ -170,7 +170,7 @@ final class GraphFactory {
     }
 
     private String waveformBranch(ModelSpec.WaveformBranch wave) {
-        String last = Input.WAVEFORM.inputName();
+        String last = Branch.WAVEFORM.inputName();
         if (wave.downsample() > 1) {
             graph.addLayer("wave_downsample", new Subsampling1DLayer.Builder().poolingType(PoolingType.AVG)
                     .kernelSize(wave.downsample()).stride(wave.downsample()).build(), last);
@@ -228,7 +228,7 @@ final class GraphFactory {
     }
 
     private String spectrogramBranch(ModelSpec.SpectrogramBranch spectrogram) {
-        String last = Input.SPECTROGRAM.inputName();
+        String last = Branch.SPECTROGRAM.inputName();
         for (int i = 0; i < spectrogram.filters().size(); i++) {
             int block = i + 1;
             String conv = "spec_conv" + block;
@@ -253,7 +253,7 @@ final class GraphFactory {
         return "spec_gap";
     }
 
-    private String denseBranch(Input input, String prefix, ModelSpec.DenseBranch branch) {
+    private String denseBranch(Branch input, String prefix, ModelSpec.DenseBranch branch) {
         String last = input.inputName();
         for (int i = 0; i < branch.units().size(); i++) {
             String dense = prefix + "_dense" + (i + 1);

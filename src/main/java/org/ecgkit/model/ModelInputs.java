@@ -69,15 +69,15 @@ public record ModelInputs(int leads, int samples, int spectrogramChannels, int f
         Builder builder = builder().classes(batches.dataset().classes()).task(batches.dataset().task());
         List<String> names = batches.inputNames();
         List<int[]> shapes = batches.inputShapes();
-        Input previous = null;
+        Branch previous = null;
         for (int i = 0; i < names.size(); i++) {
-            Input input = Input.named(names.get(i));
+            Branch input = Branch.named(names.get(i));
             if (previous != null && input.ordinal() <= previous.ordinal()) {
                 throw new IllegalArgumentException("the batches deliver " + names + " but a model takes its inputs in the "
                         + "order waveform, spectrogram, fft, metadata");
             }
             int[] shape = shapes.get(i);
-            int rank = input == Input.WAVEFORM ? 2 : input == Input.SPECTROGRAM ? 3 : 1;
+            int rank = input == Branch.WAVEFORM ? 2 : input == Branch.SPECTROGRAM ? 3 : 1;
             if (shape.length != rank) {
                 throw new IllegalArgumentException(input.inputName() + " input of " + batches.dataset().name() + " is "
                         + java.util.Arrays.toString(shape) + " per record but the model's branch takes " + rank + " dimensions");
@@ -99,7 +99,7 @@ public record ModelInputs(int leads, int samples, int spectrogramChannels, int f
     }
 
     /** Whether the dataset has this input. */
-    public boolean has(Input input) {
+    public boolean has(Branch input) {
         return switch (input) {
             case WAVEFORM -> leads > 0;
             case SPECTROGRAM -> spectrogramChannels > 0;
@@ -109,7 +109,7 @@ public record ModelInputs(int leads, int samples, int spectrogramChannels, int f
     }
 
     /** Shape of one batch of this input with the batch dimension as -1, e.g. {@code [-1, 12, 1000]}. */
-    public long[] shape(Input input) {
+    public long[] shape(Branch input) {
         if (!has(input)) {
             throw new IllegalArgumentException("inputs have no " + input.inputName());
         }

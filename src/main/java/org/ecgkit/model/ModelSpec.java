@@ -32,7 +32,7 @@ public record ModelSpec(String name, WaveformBranch waveform, SpectrogramBranch 
     }
 
     /** Whether the branch reading {@code input} is on. */
-    public boolean uses(Input input) {
+    public boolean uses(Branch input) {
         return switch (input) {
             case WAVEFORM -> waveform != null;
             case SPECTROGRAM -> spectrogram != null;

@@ -1,6 +1,7 @@
 package org.ecgkit.plot;
 
 import org.ecgkit.data.EcgDataset;
+import org.ecgkit.signal.SosFilter;
 import org.ecgkit.synth.SyntheticEcg;
 
 import java.util.Arrays;
@@ -104,6 +105,11 @@ public record EcgRecord(String id, float[][] leads, double samplingRate, List<St
     static List<String> defaultLeadNames(int count) {
         return count == STANDARD_LEADS.size() ? STANDARD_LEADS
                 : IntStream.rangeClosed(1, count).mapToObj(i -> "lead " + i).toList();
+    }
+
+    /** The record passed through a filter, e.g. {@code record.filtered(Butterworth.bandPass(fs))}; the id says which. */
+    public EcgRecord filtered(SosFilter filter) {
+        return new EcgRecord(id + " · " + filter.description(), filter.apply(leads), samplingRate, leadNames);
     }
 
     /** Number of samples per lead. */

@@ -52,6 +52,31 @@ public final class Figure extends BufferedImage {
         painter.accept(g);
     }
 
+    /** Figures side by side, top-aligned on a white background, e.g. a normal and an AF spectrogram to compare. */
+    public static Figure row(Figure... figures) {
+        if (figures.length == 0) {
+            throw new IllegalArgumentException("a row needs at least one figure");
+        }
+        int gap = 16;
+        int width = java.util.Arrays.stream(figures).mapToInt(Figure::getWidth).sum() + gap * (figures.length - 1);
+        int height = java.util.Arrays.stream(figures).mapToInt(Figure::getHeight).max().orElseThrow();
+        return new Figure(width, height, g -> {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            int x = 0;
+            for (Figure figure : figures) {
+                // replaying each painter keeps the row a vector figure for SVG export
+                Graphics2D part = (Graphics2D) g.create(x, 0, figure.getWidth(), figure.getHeight());
+                try {
+                    figure.paint(part);
+                } finally {
+                    part.dispose();
+                }
+                x += figure.getWidth() + gap;
+            }
+        });
+    }
+
     /** Writes the figure as a PNG file and returns the path. */
     public Path toPng(Path file) {
         try {

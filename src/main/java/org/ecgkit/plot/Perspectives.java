@@ -1,6 +1,11 @@
 package org.ecgkit.plot;
 
+import org.ecgkit.signal.AmplitudeSpectrum;
+import org.ecgkit.signal.Detrend;
+import org.ecgkit.signal.Scaling;
 import org.ecgkit.signal.Spectrogram;
+import org.ecgkit.signal.Stft;
+import org.ecgkit.signal.Window;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -45,8 +50,16 @@ public final class Perspectives {
     /** As {@link #of(EcgRecord, String)}, with e.g. {@code SpectrogramStyle.DEFAULT.withMaxFrequency(50)}. */
     public static Figure of(EcgRecord record, String lead, SpectrogramStyle style) {
         float[] samples = record.lead(lead);
-        int window = Spectra.defaultWindowLength(record.samplingRate(), samples.length);
-        return of(record, lead, Spectra.powerSpectrogram(samples, record.samplingRate(), window, true), style);
+        int window = defaultWindowLength(record.samplingRate(), samples.length);
+        Stft stft = Stft.builder().window(Window.hann()).segment(window).overlap(window / 2).detrend(Detrend.NONE)
+                .scaling(Scaling.DENSITY).decibels(true).build();
+        return of(record, lead, stft.apply(new float[][] {samples}, record.samplingRate()), style);
+    }
+
+    /** A window of about half a second, rounded to a power of two: 256 samples at 500 Hz, 128 at 300, 64 at 100. */
+    static int defaultWindowLength(double samplingRate, int signalLength) {
+        int length = Integer.highestOneBit((int) Math.max(2, Math.round(samplingRate / 2 * 4 / 3)));
+        return Math.min(length, Integer.highestOneBit(signalLength));
     }
 
     /**
@@ -72,7 +85,7 @@ public final class Perspectives {
                     + " of lead " + name + " alone");
         }
         float[] samples = record.leads()[index];
-        Spectra.AmplitudeSpectrum spectrum = Spectra.amplitudeSpectrum(samples, record.samplingRate());
+        AmplitudeSpectrum spectrum = AmplitudeSpectrum.of(samples, record.samplingRate());
         double[] colourRange = SpectrogramPlot.colourRange(spectrogram, spectrogramLead, style);
 
         Rectangle waveArea = new Rectangle(LEFT, TOP + PANEL_TITLE_GAP, PLOT_WIDTH, WAVEFORM_HEIGHT);

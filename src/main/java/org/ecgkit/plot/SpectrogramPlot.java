@@ -1,6 +1,7 @@
 package org.ecgkit.plot;
 
 import org.ecgkit.signal.Spectrogram;
+import org.ecgkit.signal.Stft;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -59,6 +60,16 @@ public final class SpectrogramPlot {
             throw new IllegalArgumentException("spectrogram has no lead " + lead + "; its leads are " + names);
         }
         return single(spectrogram, index, "lead " + names.get(index), style);
+    }
+
+    /**
+     * One lead of a record through an STFT, titled with the record's id and classes, e.g.
+     * {@code SpectrogramPlot.of(record, "V1", stft)}.
+     */
+    public static Figure of(EcgRecord record, String lead, Stft stft) {
+        int index = record.leadIndex(lead);
+        Spectrogram spectrogram = stft.apply(new float[][] {record.leads()[index]}, record.samplingRate());
+        return single(spectrogram, 0, record.id() + " · lead " + record.leadNames().get(index), SpectrogramStyle.DEFAULT);
     }
 
     /** One lead by index (0 = first). */

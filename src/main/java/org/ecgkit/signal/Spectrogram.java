@@ -9,4 +9,12 @@ package org.ecgkit.signal;
  * @param decibels    whether {@code values} are 10·log10 of the power
  */
 public record Spectrogram(float[][][] values, double[] frequencies, double[] times, boolean decibels) {
+
+    /**
+     * Spectrogram of every lead of a record {@code [lead][sample]} with scipy's defaults (see {@link Stft}); for
+     * other settings use {@code Stft.builder()...build().apply(leads, samplingRate)}.
+     */
+    public static Spectrogram stft(float[][] leads, double samplingRate) {
+        return Stft.defaults().apply(leads, samplingRate);
+    }
 }

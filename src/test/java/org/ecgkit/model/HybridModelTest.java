@@ -26,7 +26,7 @@ class HybridModelTest {
         return ModelInputs.builder().waveform(2, 64).spectrogram(2, 8, 6).fft(5).metadata(3).classes(3).task(task).build();
     }
 
-    /** A small hybrid with the branches in {@code mask} (bit i: Input.values()[i]); the LSTM on for odd masks. */
+    /** A small hybrid with the branches in {@code mask} (bit i: Branch.values()[i]); the LSTM on for odd masks. */
     static HybridModel.Builder tiny(int mask) {
         boolean lstm = mask % 2 == 1;
         return HybridModel.builder()
@@ -59,7 +59,7 @@ class HybridModelTest {
         EcgModel model = tiny(mask).build(inputs(task));
 
         List<String> expectedNames = new ArrayList<>();
-        for (Input input : Input.values()) {
+        for (Branch input : Branch.values()) {
             if ((mask & (1 << input.ordinal())) != 0) {
                 expectedNames.add(input.inputName());
             }

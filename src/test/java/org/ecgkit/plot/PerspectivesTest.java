@@ -1,6 +1,11 @@
 package org.ecgkit.plot;
 
+import org.ecgkit.signal.AmplitudeSpectrum;
+import org.ecgkit.signal.Detrend;
+import org.ecgkit.signal.Scaling;
 import org.ecgkit.signal.Spectrogram;
+import org.ecgkit.signal.Stft;
+import org.ecgkit.signal.Window;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,9 +26,15 @@ class PerspectivesTest {
         return samples;
     }
 
+    /** The STFT the figure draws by default: periodic Hann, half overlap, no detrending, PSD. */
+    private static Spectrogram halfOverlapHann(int window, boolean decibels) {
+        return Stft.builder().window(Window.hann()).segment(window).overlap(window / 2).detrend(Detrend.NONE)
+                .scaling(Scaling.DENSITY).decibels(decibels).build().apply(new float[][] {fixtureWaveform()}, 250);
+    }
+
     @Test
     void amplitudeSpectrumMatchesNumpy() {
-        Spectra.AmplitudeSpectrum spectrum = Spectra.amplitudeSpectrum(fixtureWaveform(), 250);
+        AmplitudeSpectrum spectrum = AmplitudeSpectrum.of(fixtureWaveform(), 250);
         assertArrayEquals(Pixels.fixtureColumn("fft_amplitude.csv", 0), spectrum.frequencies(), 1e-9);
         double[] expected = Pixels.fixtureColumn("fft_amplitude.csv", 1);
         assertArrayEquals(expected, spectrum.amplitude(), 1e-6);
@@ -32,7 +43,7 @@ class PerspectivesTest {
 
     @Test
     void powerSpectrogramMatchesScipy() {
-        Spectrogram spectrogram = Spectra.powerSpectrogram(fixtureWaveform(), 250, 128, false);
+        Spectrogram spectrogram = halfOverlapHann(128, false);
         assertArrayEquals(Pixels.fixtureColumn("spectrogram_frequencies.csv", 0), spectrogram.frequencies(), 1e-9);
         assertArrayEquals(Pixels.fixtureColumn("spectrogram_times.csv", 0), spectrogram.times(), 1e-9);
         double[][] expected = Pixels.fixture("spectrogram_psd.csv");
@@ -43,16 +54,16 @@ class PerspectivesTest {
                         "bin " + f + ", frame " + t);
             }
         }
-        Spectrogram db = Spectra.powerSpectrogram(fixtureWaveform(), 250, 128, true);
+        Spectrogram db = halfOverlapHann(128, true);
         assertEquals(10 * Math.log10(expected[3][2]), db.values()[0][3][2], 1e-4);
     }
 
     @Test
     void defaultWindowIsAboutHalfASecond() {
-        assertEquals(256, Spectra.defaultWindowLength(500, 5000));
-        assertEquals(128, Spectra.defaultWindowLength(300, 9000));
-        assertEquals(64, Spectra.defaultWindowLength(100, 1000));
-        assertEquals(32, Spectra.defaultWindowLength(500, 40), "never longer than the signal");
+        assertEquals(256, Perspectives.defaultWindowLength(500, 5000));
+        assertEquals(128, Perspectives.defaultWindowLength(300, 9000));
+        assertEquals(64, Perspectives.defaultWindowLength(100, 1000));
+        assertEquals(32, Perspectives.defaultWindowLength(500, 40), "never longer than the signal");
     }
 
     @Test
@@ -111,7 +122,8 @@ class PerspectivesTest {
     @Test
     void givenSpectrogramMustMatchTheRecordsLeads() {
         EcgRecord record = TestEcg.twelveLead(10, 100, 60);
-        Spectrogram own = Spectra.powerSpectrogram(record.lead("V1"), 100, 64, true);
+        Spectrogram own = Stft.builder().window(Window.hann()).segment(64).overlap(32).decibels(true).build()
+                .apply(new float[][] {record.lead("V1")}, 100);
         Spectrogram three = new Spectrogram(new float[][][] {own.values()[0], own.values()[0], own.values()[0]},
                 own.frequencies(), own.times(), true);
         var e = assertThrows(IllegalArgumentException.class, () -> Perspectives.of(record, "V1", three));

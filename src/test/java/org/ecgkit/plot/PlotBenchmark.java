@@ -1,6 +1,8 @@
 package org.ecgkit.plot;
 
 import org.ecgkit.signal.Spectrogram;
+import org.ecgkit.signal.Stft;
+import org.ecgkit.signal.Window;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -41,13 +43,8 @@ public final class PlotBenchmark {
     }
 
     private static Spectrogram twelveLeadSpectrogram(EcgRecord record, int window) {
-        float[][][] values = new float[12][][];
-        Spectrogram lead = null;
-        for (int l = 0; l < 12; l++) {
-            lead = Spectra.powerSpectrogram(record.leads()[l], record.samplingRate(), window, true);
-            values[l] = lead.values()[0];
-        }
-        return new Spectrogram(values, lead.frequencies(), lead.times(), true);
+        return Stft.builder().window(Window.hann()).segment(window).overlap(window / 2).decibels(true).build()
+                .apply(record.leads(), record.samplingRate());
     }
 
     private static void time(String name, Supplier<BufferedImage> render) {

@@ -1,6 +1,6 @@
 package org.ecgkit.train;
 
-import org.ecgkit.model.Input;
+import org.ecgkit.model.Branch;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.data.Task;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -48,7 +48,7 @@ final class SyntheticBatches implements MultiDataSetIterator, EpochAware {
      * Records for the inputs {@code used} (in that order) of {@code inputs}. The class patterns come from a fixed
      * seed, so sets made with different {@code seed}s (noise, labels, shuffle) are draws of one problem.
      */
-    static SyntheticBatches of(ModelInputs inputs, List<Input> used, int records, int batchSize, long seed, boolean shuffle) {
+    static SyntheticBatches of(ModelInputs inputs, List<Branch> used, int records, int batchSize, long seed, boolean shuffle) {
         Random random = new Random(seed);
         int classes = inputs.classes();
         double[][] y = new double[records][classes];

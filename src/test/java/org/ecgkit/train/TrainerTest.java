@@ -2,7 +2,7 @@ package org.ecgkit.train;
 
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
-import org.ecgkit.model.Input;
+import org.ecgkit.model.Branch;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.model.ModelSpec;
 import org.junit.jupiter.api.Test;
@@ -70,8 +70,8 @@ class TrainerTest {
         return SyntheticBatches.of(INPUTS, used(spec), 32, 16, 2, false);
     }
 
-    static List<Input> used(ModelSpec spec) {
-        return Arrays.stream(Input.values()).filter(spec::uses).toList();
+    static List<Branch> used(ModelSpec spec) {
+        return Arrays.stream(Branch.values()).filter(spec::uses).toList();
     }
 
     static Table results(Table history) {

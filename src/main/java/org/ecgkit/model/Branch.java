@@ -1,10 +1,11 @@
 package org.ecgkit.model;
 
 /**
- * The inputs a model can take, in the fixed order in which a model's graph declares them and in which a dataset
- * iterator must deliver its feature arrays. A model uses the subset of its switched-on branches, order kept.
+ * The branches of a model, one per input it can take, in the fixed order in which a model's graph declares its inputs
+ * and in which a dataset iterator must deliver its feature arrays. A model uses the subset of its switched-on branches,
+ * order kept. (The data layer's {@code org.ecgkit.data.Input} is what fills each of them.)
  */
-public enum Input {
+public enum Branch {
     /** {@code [batch, leads, samples]}, NCW, float32. */
     WAVEFORM("waveform"),
     /** {@code [batch, channels, freq, frames]}, float32. */
@@ -16,7 +17,7 @@ public enum Input {
 
     private final String inputName;
 
-    Input(String inputName) {
+    Branch(String inputName) {
         this.inputName = inputName;
     }
 
@@ -26,8 +27,8 @@ public enum Input {
     }
 
     /** The input whose graph name is {@code name}. */
-    public static Input named(String name) {
-        for (Input input : values()) {
+    public static Branch named(String name) {
+        for (Branch input : values()) {
             if (input.inputName.equals(name)) {
                 return input;
             }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the "Java (ecgkit)" kernelspec for tests and benchmarks of this checkout: builds the kernel module and the
+# kit's classes, writes the kit's runtime classpath to kernel/target/kit-classpath.txt and installs the kernelspec
+# into JUPYTER_DATA_DIR (default: kernel/target/jupyter), so that no user installation is touched.
+# Callers source it or run it with the same JUPYTER_DATA_DIR.
+set -euo pipefail
+
+kernel_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_dir=$(dirname "$kernel_dir")
+export JUPYTER_DATA_DIR=${JUPYTER_DATA_DIR:-$kernel_dir/target/jupyter}
+
+mvn -q -f "$kernel_dir/pom.xml" package
+
+kit_classpath=$kernel_dir/target/kit-classpath.txt
+(cd "$repo_dir" && mvn -q -DskipTests compile dependency:build-classpath \
+  -DincludeScope=runtime -Dmdep.outputFile="$kit_classpath.deps")
+printf '%s:%s\n' "$(cat "$kit_classpath.deps")" "$repo_dir/target/classes" > "$kit_classpath"
+
+"$kernel_dir/install.sh" "$kit_classpath"
