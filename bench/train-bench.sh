@@ -27,8 +27,8 @@ if [[ -n "${NATIVE:-}" ]]; then
 fi
 export OMP_NUM_THREADS=$THREADS
 # Idle OpenMP workers sleep instead of spinning: spinning would count as CPU time and, on a shared machine, slow the
-# framework that runs next. Applies to both frameworks; OMP_WAIT_POLICY= (empty) restores the library default.
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY-PASSIVE}
+# framework that runs next. Applies to both frameworks; OMP_WAIT_POLICY= (empty) keeps the library default.
+if [[ -z "${OMP_WAIT_POLICY-unset}" ]]; then unset OMP_WAIT_POLICY; else export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}; fi
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} "${EXTRA[@]}" -cp "target/classes:${CLASSPATH_JARS}" org.ecgkit.cli.TrainBench \
   --threads "$THREADS" --json target/bench/train-bench.jsonl "$@"
