@@ -152,9 +152,12 @@ public record Experiment(String name, DataSelection data, TrainingConfig trainin
             return this;
         }
 
-        /** Training settings on top of {@link TrainingConfig#builder}'s defaults, e.g. {@code t -> t.epochs(12).seed(42)}. */
+        /**
+         * Training settings on top of {@link TrainingConfig#builder}'s defaults, e.g. {@code t -> t.epochs(12).seed(42)};
+         * applied after those of earlier calls, so a variant of an experiment can change one setting.
+         */
         public Builder training(Consumer<TrainingConfig.Builder> settings) {
-            this.training = Objects.requireNonNull(settings, "settings");
+            this.training = training.andThen(Objects.requireNonNull(settings, "settings"));
             return this;
         }
 
