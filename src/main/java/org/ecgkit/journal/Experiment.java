@@ -3,6 +3,7 @@ package org.ecgkit.journal;
 import org.ecgkit.data.EcgDataset;
 import org.ecgkit.data.Input;
 import org.ecgkit.model.Branch;
+import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.model.ModelSpec;
@@ -61,6 +62,11 @@ public record Experiment(String name, DataSelection data, TrainingConfig trainin
      */
     public Run run(Journal journal) {
         return new ExperimentRun(this, journal, List.of(), null, null).execute();
+    }
+
+    /** The model as training starts it, with the config's initial weights; {@code model().summary()} shows its layers. */
+    public EcgModel model() {
+        return EcgModel.build(training.model(), training.inputs(), training.networkSettings());
     }
 
     public String toJson() {

@@ -1,6 +1,5 @@
 package org.ecgkit.journal;
 
-import org.ecgkit.data.Task;
 import org.ecgkit.eval.Evaluation;
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.train.Checkpoint;
@@ -243,10 +242,5 @@ public final class Run {
         }
         return "Run " + id() + " (" + experiment().training().model().name() + "): " + String.join("; ", parts)
                 + "; folder " + folder();
-    }
-
-    /** Whether the task of this run is multi-class. */
-    boolean multiclass() {
-        return experiment().training().inputs().task() == Task.MULTICLASS;
     }
 }

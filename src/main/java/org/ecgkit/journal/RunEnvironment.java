@@ -1,10 +1,12 @@
 package org.ecgkit.journal;
 
 import org.ecgkit.train.Backend;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -46,6 +48,21 @@ public record RunEnvironment(String ecgkit, String gitCommit, Boolean gitChanges
                 property("META-INF/maven/org.nd4j/nd4j-api/pom.properties", "version") + " " + nd4jBackend,
                 value(backend, "backend"), value(backend, "device"), value(backend, "threads"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    }
+
+    /** Property and value, one row per field. */
+    public Table table() {
+        StringColumn property = StringColumn.create("property");
+        StringColumn value = StringColumn.create("value");
+        for (RecordComponent component : RunEnvironment.class.getRecordComponents()) {
+            try {
+                property.append(component.getName());
+                value.append(String.valueOf(component.getAccessor().invoke(this)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName(), e);
+            }
+        }
+        return Table.create("Environment", property, value);
     }
 
     private static String value(Table describe, String property) {
