@@ -330,51 +330,46 @@ class CompletionTests(KernelSession):
 
 
 class LifecycleTests(unittest.TestCase):
+    """Each test starts its own kernel, to see it end."""
+
+    def setUp(self):
+        self.km, self.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
+
+    def tearDown(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+    def run_quietly(self, code):
+        return self.kc.execute_interactive(code, timeout=TIMEOUT, output_hook=lambda msg: None)
+
+    def assert_exits_by_itself(self, process):
+        start = time.monotonic()
+        while process.poll() is None and time.monotonic() - start < 10:
+            time.sleep(0.05)
+        self.assertEqual(process.poll(), 0, "the kernel should exit by itself with status 0")
 
     def test_shutdown_request_ends_the_process(self):
-        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
-        try:
-            self.assertEqual(kc.execute_interactive("1 + 1", timeout=TIMEOUT, output_hook=lambda msg: None)["content"]["status"], "ok")
-            process = km.provisioner.process
-            reply = kc.shutdown(reply=True, timeout=TIMEOUT)
-            self.assertEqual(reply["content"]["status"], "ok")
-            start = time.monotonic()
-            while process.poll() is None and time.monotonic() - start < 10:
-                time.sleep(0.05)
-            self.assertEqual(process.poll(), 0, "the kernel should exit by itself with status 0")
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
-
-    def test_interrupt_while_jshell_starts_ends_only_the_waiting_cell(self):
-        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
-        try:
-            msg_id = kc.execute("int early = 1;")
-            km.interrupt_kernel()
-            reply = kc.get_shell_msg(timeout=TIMEOUT)
-            self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
-            # either JShell was ready before the interrupt came, or the waiting cell ended
-            self.assertIn(reply["content"].get("ename", "ok"), ("ok", "Interrupted"))
-            after = kc.execute_interactive("6 * 7", timeout=TIMEOUT, output_hook=lambda msg: None)
-            self.assertEqual(after["content"]["status"], "ok")
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
+        self.assertEqual(self.run_quietly("1 + 1")["content"]["status"], "ok")
+        process = self.km.provisioner.process
+        reply = self.kc.shutdown(reply=True, timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assert_exits_by_itself(process)
 
     def test_shutdown_while_a_cell_runs(self):
-        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
-        try:
-            kc.execute("while (true) { }")
-            time.sleep(1.0)
-            process = km.provisioner.process
-            kc.shutdown()
-            start = time.monotonic()
-            while process.poll() is None and time.monotonic() - start < 10:
-                time.sleep(0.05)
-            self.assertEqual(process.poll(), 0)
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
+        self.kc.execute("while (true) { }")
+        time.sleep(1.0)
+        process = self.km.provisioner.process
+        self.kc.shutdown()
+        self.assert_exits_by_itself(process)
+
+    def test_interrupt_while_jshell_starts_ends_only_the_waiting_cell(self):
+        msg_id = self.kc.execute("int early = 1;")
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        # either JShell was ready before the interrupt came, or the waiting cell ended
+        self.assertIn(reply["content"].get("ename", "ok"), ("ok", "Interrupted"))
+        self.assertEqual(self.run_quietly("6 * 7")["content"]["status"], "ok")
 
 
 if __name__ == "__main__":
