@@ -84,7 +84,10 @@ class CellEvaluatorTest {
     private record Interrupted(CellError error, long nanosAfterRequest) {
     }
 
-    /** Runs a cell whose code starts with {@code started();}, interrupts it once that ran, waits for its error. */
+    /**
+     * Runs a cell with a {@code started();} call, interrupts it once that ran, waits for its error. The call and the
+     * code to interrupt must be one snippet (a block): between snippets an interrupt ends the cell at once.
+     */
     private static Interrupted interruptRunning(String code) throws Exception {
         Path marker = Files.createTempFile("cell-started", "");
         Files.delete(marker);
@@ -105,7 +108,7 @@ class CellEvaluatorTest {
 
     @Test
     void interruptSetsTheFlagThatCooperativeCodeChecks() throws Exception {
-        Interrupted result = interruptRunning("int loops = 0;\nstarted();\nwhile (!Thread.currentThread().isInterrupted()) { loops++; }");
+        Interrupted result = interruptRunning("int loops = 0;\n{ started();\nwhile (!Thread.currentThread().isInterrupted()) { loops++; } }");
 
         assertEquals("Interrupted", result.error().name());
         assertTrue(result.error().value().contains("stopped after the interrupt request"), result.error().value());
@@ -115,7 +118,7 @@ class CellEvaluatorTest {
 
     @Test
     void codeIgnoringTheInterruptIsStoppedAfterTheGracePeriod() throws Exception {
-        Interrupted result = interruptRunning("started();\nwhile (true) { }");
+        Interrupted result = interruptRunning("{ started();\nwhile (true) { } }");
 
         assertEquals("Interrupted", result.error().name());
         assertTrue(result.error().value().contains("stopped forcibly"), result.error().value());
