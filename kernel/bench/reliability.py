@@ -166,6 +166,7 @@ def main():
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path, default=[DEFAULT_NOTEBOOK])
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     info_times, result_times, failures, dead, killed = [], [], [], 0, 0
     for i in range(args.cycles):
         try:
@@ -182,7 +183,9 @@ def main():
         print(f"\rcycles: {i + 1}/{args.cycles}, failures {len(failures)}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
 
-    print(f"Kernel '{args.kernel}', {os.cpu_count()} CPUs")
+    # the machine is shared: start-up times mean little without the load they were measured under
+    print(f"Kernel '{args.kernel}', {os.cpu_count()} CPUs, load average {load_before:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} after the cycles")
     if args.cycles:
         print(f"Start/kernel_info/execute/heartbeat/control/shutdown cycles: {args.cycles}, "
               f"failures {len(failures)}, dead channels {dead}, kernels killed {killed}")

@@ -211,6 +211,12 @@ class ErrorTests(KernelSession):
         error, _ = self.error("after")
         self.assertEqual(error["ename"], "CompileError")
 
+    def test_value_that_cannot_be_shown_is_an_error_not_a_dead_kernel(self):
+        for throwable in ("IllegalStateException", "StackOverflowError"):
+            error, _ = self.error("new Object() { public String toString() { throw new %s(); } }" % throwable)
+            self.assertEqual(error["ename"], throwable)
+            self.assertEqual(self.result("1 + 1")["text/plain"], "2")
+
     def test_unfinished_cell_is_a_compile_error(self):
         error, _ = self.error("int ok = 1;\nfor (int i = 0; i < 3; i++) {\n  ok += i;")
         self.assertEqual(error["ename"], "CompileError")
@@ -300,16 +306,15 @@ class StreamTests(KernelSession):
         self.assertTrue(all(t < reply_time - 1.0 for t, _ in stdout), stdout)
         self.assertIn("late", "".join(c["text"] for _, c in streams if c["name"] == "stderr"))
 
-    def test_stdin_is_read_through_the_frontend(self):
-        msg_id = self.kc.execute('var in = new java.util.Scanner(System.in);\n'
-                                 'System.out.print("name? ");\n'
-                                 '"hello " + in.nextLine()', allow_stdin=True)
+    def read_input(self, code, answer):
+        """Runs a cell that reads stdin and answers its input_request; returns (reply content, execute results)."""
+        msg_id = self.kc.execute(code, allow_stdin=True)
         request = self.kc.get_stdin_msg(timeout=TIMEOUT)
         self.assertEqual(request["msg_type"], "input_request")
-        self.kc.input("ECG")
+        self.kc.input(answer)
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
-        self.assertEqual(reply["content"]["status"], "ok")
+        while reply["parent_header"]["msg_id"] != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         results = []
         while True:
             msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
@@ -318,8 +323,25 @@ class StreamTests(KernelSession):
             if msg["msg_type"] == "execute_result":
                 results.append(msg["content"]["data"]["text/plain"])
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
+                return reply["content"], results
+
+    def test_stdin_is_read_through_the_frontend(self):
+        reply, results = self.read_input('var in = new java.util.Scanner(System.in);\n'
+                                         'System.out.print("name? ");\n'
+                                         '"hello " + in.nextLine()', "ECG")
+        self.assertEqual(reply["status"], "ok")
         self.assertEqual(results, ["hello ECG"])
+
+    def test_interrupt_while_waiting_for_input(self):
+        msg_id = self.kc.execute("new java.util.Scanner(System.in).nextLine()", allow_stdin=True)
+        self.assertEqual(self.kc.get_stdin_msg(timeout=TIMEOUT)["msg_type"], "input_request")
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"]["msg_id"] != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, results = self.read_input('"again " + new java.util.Scanner(System.in).nextLine()', "fine")
+        self.assertEqual(results, ["again fine"])
 
     def test_stdin_without_frontend_support_reads_end_of_input(self):
         self.assertEqual(self.result("System.in.read()")["text/plain"], "-1")
