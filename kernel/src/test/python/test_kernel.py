@@ -396,6 +396,12 @@ class LifecycleTests(unittest.TestCase):
         self.kc.shutdown()
         self.assert_exits_by_itself(process)
 
+    def test_threads_a_cell_started_do_not_keep_the_kernel_alive(self):
+        self.run_quietly("new Thread(() -> { while (true) { try { Thread.sleep(100); } catch (InterruptedException e) { } } }).start();")
+        process = self.km.provisioner.process
+        self.kc.shutdown()
+        self.assert_exits_by_itself(process)
+
     def test_interrupt_while_jshell_starts_ends_only_the_waiting_cell(self):
         msg_id = self.kc.execute("int early = 1;")
         self.km.interrupt_kernel()
