@@ -8,6 +8,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,8 @@ public final class Journal {
             macroF1.appendMissing();
             macroAuroc.appendMissing();
         }
+        // three decimals at a glance, as the daily log; the columns keep the exact values
+        Stream.of(accuracy, macroF1, macroAuroc).forEach(c -> c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3)));
         String title = "Journal " + file() + (lines.problems().isEmpty() ? ""
                 : " (" + lines.problems().size() + " unreadable line" + (lines.problems().size() > 1 ? "s" : "") + ")");
         return Table.create(title, started, id, name, model, status, data, epochs, accuracy, macroF1, macroAuroc,
