@@ -87,9 +87,11 @@ public record DailyLog(LocalDate date, Path file, String markdown) {
         runs.stream().filter(run -> run.status().evaluated())
                 .max(Comparator.comparingDouble(run -> run.testMetric("macro_f1"))) // a tie keeps the earlier run
                 .ifPresentOrElse(best -> md.append(String.format(Locale.ROOT,
-                                "%s (%s, model %s): test macro F1 %s, accuracy %s, macro AUROC %s; the highest test "
+                                "%s (%s): test macro F1 %s, accuracy %s, macro AUROC %s; the highest test "
                                         + "macro F1 of the day's evaluated runs.%n", link(best, logDirectory),
-                                cell(best.name()), cell(best.record().model()), decimal(best.testMetric("macro_f1")),
+                                cell(best.name().equals(best.record().model()) ? best.name()
+                                        : best.name() + ", model " + best.record().model()),
+                                decimal(best.testMetric("macro_f1")),
                                 decimal(best.testMetric("accuracy")), decimal(best.testMetric("macro_auroc")))),
                         () -> md.append("No run of this day was evaluated on the test split.\n"));
         return md.toString();

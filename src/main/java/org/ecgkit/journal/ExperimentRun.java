@@ -71,14 +71,15 @@ final class ExperimentRun {
             try (DatasetIterator train = data.batches(dataset, data.train(), config.batchSize(), config.seed());
                  DatasetIterator validation = data.batches(dataset, data.validation(), config.batchSize(), null);
                  DatasetIterator test = data.batches(dataset, data.test(), config.batchSize(), null)) {
+                Trainer trainer = Trainer.fromConfig(config).validationMetrics(Predictions.withClassF1());
+                listeners.forEach(trainer::listener);
                 Path folder = journal.newRunFolder(started.toLocalDate(), experiment.name());
                 String id = folder.getFileName().toString();
                 LOG.info("run {}: {}", id, experiment.describe());
                 write(folder.resolve(Run.EXPERIMENT), experiment.toJson());
                 write(folder.resolve(Run.DATA), Json.PRETTY.toJson(fingerprint));
                 write(folder.resolve(Run.ENVIRONMENT), Json.PRETTY.toJson(environment));
-                Trainer trainer = Trainer.fromConfig(config).checkpoints(folder);
-                listeners.forEach(trainer::listener);
+                trainer.checkpoints(folder);
                 Outcome outcome = trainAndEvaluate(trainer, train, validation, test, folder);
                 List<EpochResult> epochs = trainer.epochs();
                 RunRecord record = new RunRecord(RunRecord.FORMAT, id, experiment.name(), outcome.status, outcome.message,

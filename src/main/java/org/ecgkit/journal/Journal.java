@@ -1,10 +1,14 @@
 package org.ecgkit.journal;
 
 import org.ecgkit.data.Workspace;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,6 +110,8 @@ public final class Journal {
             macroF1.appendMissing();
             macroAuroc.appendMissing();
         }
+        // three decimals at a glance, as the daily log; the columns keep the exact values
+        Stream.of(accuracy, macroF1, macroAuroc).forEach(c -> c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3)));
         String title = "Journal " + file() + (lines.problems().isEmpty() ? ""
                 : " (" + lines.problems().size() + " unreadable line" + (lines.problems().size() > 1 ? "s" : "") + ")");
         return Table.create(title, started, id, name, model, status, data, epochs, accuracy, macroF1, macroAuroc,
@@ -153,6 +159,25 @@ public final class Journal {
     /** As {@link #compare(Run, Run)}; with {@code allKeys} also the configuration keys that are equal. */
     public Table compare(Run a, Run b, boolean allKeys) {
         return RunComparison.of(a, b, allKeys);
+    }
+
+    /**
+     * One history column of several runs against the epoch, one line per run, e.g. the validation F1 of atrial
+     * fibrillation, {@code curves("val_f1_AF", baseline, hybrid)}.
+     */
+    public static XYChart curves(String column, Run... runs) {
+        XYChart chart = new XYChartBuilder().width(800).height(450).title(column + " per epoch")
+                .xAxisTitle("epoch").yAxisTitle(column).build();
+        for (Run run : runs) {
+            Table history = run.history();
+            if (!history.containsColumn(column)) {
+                throw new IllegalArgumentException("run " + run.id() + " has no " + column + "; its history has "
+                        + history.columnNames());
+            }
+            chart.addSeries(run.id(), history.numberColumn("epoch").asDoubleArray(),
+                    history.numberColumn(column).asDoubleArray()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
     }
 
     /** The lab-notebook entry of today; see {@link #dailyLog(LocalDate)}. */

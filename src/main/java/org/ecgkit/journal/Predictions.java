@@ -5,6 +5,7 @@ import org.ecgkit.data.Task;
 import org.ecgkit.eval.Evaluation;
 import org.ecgkit.model.AtomicFiles;
 import org.ecgkit.model.EcgModel;
+import org.ecgkit.train.ValidationMetrics;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -40,9 +42,28 @@ record Predictions(List<String> ids, List<String> classNames, int[][] truth, dou
             scores.addAll(List.of(model.predict(batch.getFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix()));
         }
         List<String> ids = Arrays.stream(rows).mapToObj(batches.dataset()::id).toList();
-        int[][] labels = truth.stream().map(row -> Arrays.stream(row).mapToInt(y -> y >= 0.5 ? 1 : 0).toArray())
+        return new Predictions(ids, batches.dataset().classes(), binary(truth.toArray(double[][]::new)),
+                scores.toArray(double[][]::new));
+    }
+
+    /**
+     * The validation metrics of a run's history: {@code Evaluation.scalars()} (as the trainer's default) and the
+     * F1 of each class as {@code f1_<class>}, so that a class's learning curve can be followed
+     * ({@code val_f1_AF}).
+     */
+    static ValidationMetrics withClassF1() {
+        return (task, truth, probabilities, classNames) -> {
+            Evaluation evaluation = new Predictions(List.of(), classNames, binary(truth), probabilities).evaluate(task);
+            LinkedHashMap<String, Double> metrics = evaluation.scalars();
+            evaluation.classMetrics().forEach(c -> metrics.put("f1_" + c.name(), c.f1()));
+            return metrics;
+        };
+    }
+
+    /** Labels as delivered in a batch (floats) to 0/1. */
+    private static int[][] binary(double[][] truth) {
+        return Arrays.stream(truth).map(row -> Arrays.stream(row).mapToInt(y -> y >= 0.5 ? 1 : 0).toArray())
                 .toArray(int[][]::new);
-        return new Predictions(ids, batches.dataset().classes(), labels, scores.toArray(double[][]::new));
     }
 
     /** The evaluation of these scores: argmax for a multi-class task, threshold 0.5 per class for multi-label. */

@@ -8,7 +8,6 @@ import org.ecgkit.train.TrainingCurves;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -18,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A recorded training run: its journal entry and its folder {@code runs/<date>-<name>-<n>/}, which holds
@@ -123,15 +120,7 @@ public final class Run {
 
     /** One row per epoch: epoch, train_loss, val_loss, val_..., lr, seconds, samples_per_s (as the trainer's). */
     public Table history() {
-        List<EpochResult> epochs = epochs();
-        Set<String> names = new LinkedHashSet<>();
-        epochs.forEach(epoch -> names.addAll(epoch.values().keySet()));
-        Table table = Table.create(id() + " training history",
-                IntColumn.create("epoch", epochs.stream().mapToInt(EpochResult::epoch).toArray()));
-        for (String name : names) {
-            table.addColumns(DoubleColumn.create(name, epochs.stream().mapToDouble(epoch -> epoch.value(name))));
-        }
-        return table;
+        return EpochResult.table(id() + " training history", epochs());
     }
 
     /** The epochs, read from {@value #RECORD} when the run came from the journal. */

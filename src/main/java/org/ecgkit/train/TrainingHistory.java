@@ -1,13 +1,9 @@
 package org.ecgkit.train;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The epochs completed so far. */
 final class TrainingHistory {
@@ -33,14 +29,6 @@ final class TrainingHistory {
 
     /** One row per epoch: {@code epoch}, then every value column in first-seen order; missing values are empty. */
     Table table(String title) {
-        Set<String> names = new LinkedHashSet<>();
-        epochs.forEach(epoch -> names.addAll(epoch.values().keySet()));
-        Table table = Table.create(title, IntColumn.create("epoch", epochs.stream().mapToInt(EpochResult::epoch).toArray()));
-        for (String name : names) {
-            DoubleColumn column = DoubleColumn.create(name);
-            epochs.forEach(epoch -> column.append(epoch.value(name)));
-            table.addColumns(column);
-        }
-        return table;
+        return EpochResult.table(title, epochs);
     }
 }

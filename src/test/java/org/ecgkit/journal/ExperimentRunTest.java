@@ -4,6 +4,7 @@ import org.ecgkit.data.EcgDataset;
 import org.ecgkit.data.Input;
 import org.ecgkit.data.MetadataInput;
 import org.ecgkit.eval.Evaluation;
+import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
 import org.ecgkit.train.Checkpoint;
 import org.ecgkit.train.Trainer;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,6 +75,30 @@ class ExperimentRunTest {
         assertEquals(run.evaluation().scalars(), rebuilt.scalars());
         assertTrue(run.testMetrics().rowCount() >= 8);
         assertTrue(journal.problems().isEmpty());
+    }
+
+    @Test
+    void theHistoryFollowsEachClassAndRunsCanBePlottedTogether(@TempDir Path runs) throws IOException {
+        Journal journal = Journal.open(runs);
+        Run first = TinyData.experiment("classes", dataset).journal(journal).run();
+        Run second = TinyData.experiment("classes", dataset).training(t -> t.seed(5)).journal(journal).run();
+
+        // the last epoch's validation F1 of a class is that of the last checkpoint's model on the validation split
+        EcgModel last = Checkpoint.read(first.folder().resolve("last.zip"), false).model();
+        Evaluation validation;
+        try (var batches = first.experiment().data().batches(dataset, "val", 16, null)) {
+            validation = Predictions.of(last, batches).evaluate(dataset.task());
+        }
+        for (String name : dataset.classes()) {
+            assertEquals(validation.classMetrics(name).f1(), first.history().doubleColumn("val_f1_" + name).get(2), 1e-12);
+        }
+
+        XYChart chart = Journal.curves("val_f1_fast", first, second);
+        assertEquals(List.of(first.id(), second.id()), List.copyOf(chart.getSeriesMap().keySet()));
+        assertArrayEquals(first.history().doubleColumn("val_f1_fast").asDoubleArray(),
+                chart.getSeriesMap().get(first.id()).getYData());
+        String message = assertThrows(IllegalArgumentException.class, () -> Journal.curves("val_f1_AF", first)).getMessage();
+        assertTrue(message.startsWith("run " + first.id() + " has no val_f1_AF; its history has [epoch, train_loss"), message);
     }
 
     @Test
