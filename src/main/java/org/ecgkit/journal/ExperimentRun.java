@@ -160,12 +160,12 @@ final class ExperimentRun {
             }
             write(folder.resolve(Run.RECORD), Json.PRETTY.toJson(run.record()));
             journal.append(run.record());
+            LOG.info("{}", run); // before the interrupt flag is back: a notebook's output refuses interrupted threads
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        LOG.info("{}", run);
         if (outcome.failure != null) {
             throw outcome.failure;
         }

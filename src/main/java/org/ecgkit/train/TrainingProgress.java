@@ -48,6 +48,12 @@ public final class TrainingProgress implements TrainingListener {
     @Override
     public void onBatchEnd(Trainer trainer, BatchProgress batch) {
         last = batch;
+        if (Thread.currentThread().isInterrupted()) {
+            // The trainer stops right after this batch. Printing now would fail in a notebook: the kernel sends
+            // output from the printing thread, and its socket (JeroMQ) refuses an interrupted thread with EINTR and
+            // drops the interrupt, so training would end with that error instead of TrainingInterrupted.
+            return;
+        }
         long now = System.nanoTime();
         if (inPlace && (now - lastRefresh >= REFRESH_NANOS || batch.batch() == batch.batches())) {
             lastRefresh = now;
