@@ -34,6 +34,14 @@ public interface Input {
         return new ArrayInput(file, file);
     }
 
+    /**
+     * Derived arrays flattened into one feature vector under a model input's name, e.g.
+     * {@code features("metadata", "rr")}; standardise with {@link FeatureInput#standardizedOn}.
+     */
+    static FeatureInput features(String name, String... arrays) {
+        return FeatureInput.of(name, List.of(arrays));
+    }
+
     /** Numeric metadata columns (sex as F = 1, M = 0), raw until {@link MetadataInput#standardizedOn} is applied. */
     static MetadataInput metadata(String... columns) {
         return MetadataInput.of(List.of(columns));
@@ -67,8 +75,7 @@ public interface Input {
     record ArrayInput(String name, String file) implements Input {
 
         private NpyFile npy(EcgDataset dataset) {
-            return dataset.array(file).orElseThrow(() -> new IllegalStateException(dataset.directory().resolve(file + ".npy")
-                    + " does not exist; compute it first (e.g. Spectrograms.precompute for spectrograms)"));
+            return dataset.requireArray(file);
         }
 
         @Override
