@@ -232,7 +232,9 @@ public final class DatasetIterator implements MultiDataSetIterator, AutoCloseabl
     @Override
     public void close() {
         cancelAhead();
-        worker.shutdownNow();
+        // shutdown, not shutdownNow: an interrupt in the middle of a read closes the dataset's shared file channel
+        // (ClosedByInterruptException) for every other reader of the dataset; a batch being assembled just finishes
+        worker.shutdown();
     }
 
     /** Chooses rows, inputs, batch size, shuffling and prefetch depth. */

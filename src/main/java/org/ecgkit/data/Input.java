@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One model input read from a dataset, record by record: the waveform, the precomputed spectrograms, any derived
- * array ({@code fft}, {@code rr}) or metadata columns. A {@link DatasetIterator} stacks them into batches in the
- * order given.
+ * array ({@code fft}, {@code rr}), metadata columns, or several of these joined into one vector. A
+ * {@link DatasetIterator} stacks them into batches in the order given.
  */
 public interface Input {
 
@@ -45,6 +45,15 @@ public interface Input {
     /** Numeric metadata columns (sex as F = 1, M = 0), raw until {@link MetadataInput#standardizedOn} is applied. */
     static MetadataInput metadata(String... columns) {
         return MetadataInput.of(List.of(columns));
+    }
+
+    /**
+     * The parts flattened and joined into one vector per record under {@code name}, e.g. the FFT features
+     * {@code [leads, bins]} for a model's {@code fft} branch, or metadata columns with the RR features for its
+     * {@code metadata} branch; raw until {@link VectorInput#standardizedOn} is applied.
+     */
+    static VectorInput vector(String name, Input... parts) {
+        return VectorInput.of(name, List.of(parts));
     }
 
     /** Number of values in one record's input. */

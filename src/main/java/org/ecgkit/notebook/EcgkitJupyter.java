@@ -4,6 +4,7 @@ import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.ecgkit.journal.DailyLog;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * Makes notebooks show the kit's results: installed by any JJava-based kernel ("Java (ecgkit)", or JJava with the
  * kit's jar added by {@code %jars}/{@code %maven}) through {@code META-INF/services/org.dflib.jjava.jupyter.Extension}.
  * A Tablesaw {@link Table} shows as an HTML table (long tables as head and tail), an XChart chart as a PNG image,
- * and the kit's packages are imported.
+ * a journal's {@link DailyLog} as Markdown, and the kit's packages are imported.
  */
 public final class EcgkitJupyter implements Extension {
 
@@ -37,7 +38,8 @@ public final class EcgkitJupyter implements Extension {
             "org.ecgkit.plot.*",
             "org.ecgkit.eval.*",
             "org.ecgkit.model.*",
-            "org.ecgkit.train.*");
+            "org.ecgkit.train.*",
+            "org.ecgkit.journal.*");
 
     @Override
     public void install(BaseKernel kernel) {
@@ -54,6 +56,13 @@ public final class EcgkitJupyter implements Extension {
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register(ChartRenderer::render);
+        renderer.createRegistration(DailyLog.class)
+                .preferring(MIMEType.TEXT_MARKDOWN)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((log, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_MARKDOWN, log::markdown);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, log::markdown);
+                });
     }
 
     static String importStatements() {

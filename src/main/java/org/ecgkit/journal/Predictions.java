@@ -1,0 +1,121 @@
+package org.ecgkit.journal;
+
+import org.ecgkit.data.DatasetIterator;
+import org.ecgkit.data.Task;
+import org.ecgkit.eval.Evaluation;
+import org.ecgkit.model.AtomicFiles;
+import org.ecgkit.model.EcgModel;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A model's scores on one split, record by record: {@code id, true_<class>..., p_<class>...} in
+ * {@value Run#PREDICTIONS}, with every double written exactly, so that the evaluation can be rebuilt from the file.
+ *
+ * @param ids        record ids, in the split's order
+ * @param classNames class names, in label order
+ * @param truth      0/1 targets {@code [records][classes]} (one-hot for multi-class)
+ * @param scores     the model's probabilities {@code [records][classes]}
+ */
+record Predictions(List<String> ids, List<String> classNames, int[][] truth, double[][] scores) {
+
+    /** Runs {@code model} over {@code batches} (unshuffled), keeping the dataset's ids. */
+    static Predictions of(EcgModel model, DatasetIterator batches) {
+        int[] rows = batches.epochOrder();
+        List<double[]> truth = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        batches.setEpoch(0);
+        while (batches.hasNext()) {
+            MultiDataSet batch = batches.next();
+            truth.addAll(List.of(batch.getLabels(0).castTo(DataType.DOUBLE).toDoubleMatrix()));
+            scores.addAll(List.of(model.predict(batch.getFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix()));
+        }
+        List<String> ids = Arrays.stream(rows).mapToObj(batches.dataset()::id).toList();
+        int[][] labels = truth.stream().map(row -> Arrays.stream(row).mapToInt(y -> y >= 0.5 ? 1 : 0).toArray())
+                .toArray(int[][]::new);
+        return new Predictions(ids, batches.dataset().classes(), labels, scores.toArray(double[][]::new));
+    }
+
+    /** The evaluation of these scores: argmax for a multi-class task, threshold 0.5 per class for multi-label. */
+    Evaluation evaluate(Task task) {
+        if (task == Task.MULTILABEL) {
+            return Evaluation.multilabel(truth, scores, classNames);
+        }
+        int[] classes = new int[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            for (int c = 0; c < truth[i].length; c++) {
+                if (truth[i][c] == 1) {
+                    classes[i] = c;
+                }
+            }
+        }
+        return Evaluation.multiclass(classes, scores, classNames);
+    }
+
+    void write(Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("id");
+        classNames.forEach(name -> csv.append(",true_").append(name));
+        classNames.forEach(name -> csv.append(",p_").append(name));
+        csv.append('\n');
+        for (int i = 0; i < ids.size(); i++) {
+            csv.append(quoted(ids.get(i)));
+            for (int y : truth[i]) {
+                csv.append(',').append(y);
+            }
+            for (double p : scores[i]) {
+                csv.append(',').append(p); // Double.toString reads back to the same double
+            }
+            csv.append('\n');
+        }
+        AtomicFiles.write(file, out -> out.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An id as a CSV field: quoted when it holds a comma or a quote. */
+    private static String quoted(String id) {
+        return id.contains(",") || id.contains("\"") ? "\"" + id.replace("\"", "\"\"") + "\"" : id;
+    }
+
+    private static String unquoted(String field) {
+        return field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
+    }
+
+    /** Reads a file written by {@link #write} and evaluates it. */
+    static Evaluation read(Path file, Task task) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String[] header = lines.get(0).split(",");
+            int classes = (header.length - 1) / 2;
+            List<String> classNames = Arrays.stream(header, 1, 1 + classes).map(h -> h.substring("true_".length())).toList();
+            int records = lines.size() - 1;
+            int[][] truth = new int[records][classes];
+            double[][] scores = new double[records][classes];
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                String line = lines.get(i + 1);
+                int idEnd = line.startsWith("\"") ? line.indexOf("\",", 1) + 1 : line.indexOf(',');
+                String[] cells = line.substring(idEnd + 1).split(",");
+                if (idEnd <= 0 || cells.length != header.length - 1) {
+                    throw new IllegalArgumentException(file + " line " + (i + 2) + " has " + (cells.length + 1)
+                            + " values but the header has " + header.length);
+                }
+                ids.add(unquoted(line.substring(0, idEnd)));
+                for (int c = 0; c < classes; c++) {
+                    truth[i][c] = Integer.parseInt(cells[c]);
+                    scores[i][c] = Double.parseDouble(cells[classes + c]);
+                }
+            }
+            return new Predictions(ids, classNames, truth, scores).evaluate(task);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the test predictions " + file, e);
+        }
+    }
+}
