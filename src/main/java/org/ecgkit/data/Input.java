@@ -34,14 +34,6 @@ public interface Input {
         return new ArrayInput(file, file);
     }
 
-    /**
-     * Derived arrays flattened into one feature vector under a model input's name, e.g.
-     * {@code features("metadata", "rr")}; standardise with {@link FeatureInput#standardizedOn}.
-     */
-    static FeatureInput features(String name, String... arrays) {
-        return FeatureInput.of(name, List.of(arrays));
-    }
-
     /** Numeric metadata columns (sex as F = 1, M = 0), raw until {@link MetadataInput#standardizedOn} is applied. */
     static MetadataInput metadata(String... columns) {
         return MetadataInput.of(List.of(columns));

@@ -2,7 +2,7 @@ package org.ecgkit.data;
 
 /**
  * Per-feature means and population deviations of a model input, fitted on chosen rows (the training split) and
- * applied to every row. Shared by the inputs that standardise: {@link MetadataInput} and {@link FeatureInput}.
+ * applied to every row. Shared by the inputs that standardise: {@link MetadataInput} and {@link VectorInput}.
  */
 final class Standardization {
 

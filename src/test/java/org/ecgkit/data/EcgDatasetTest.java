@@ -145,53 +145,6 @@ class EcgDatasetTest {
     }
 
     @Test
-    void featureInputFlattensDerivedArraysAndStandardisesOnTheGivenRows() {
-        try (EcgDataset ds = write(10, 5)) {
-            float[] rr = new float[10 * 2];
-            float[] fft = new float[10 * 3];
-            for (int r = 0; r < 10; r++) {
-                rr[2 * r] = 60 + r * r;
-                rr[2 * r + 1] = 1000 - 7 * r;
-                for (int b = 0; b < 3; b++) {
-                    fft[3 * r + b] = (float) Math.log10(1 + r + b);
-                }
-            }
-            rr[2 * 8] = Float.NaN;
-            NpyFile.write(dir.resolve("rr.npy"), rr, 10, 2);
-            NpyFile.write(dir.resolve("fft.npy"), fft, 10, 1, 3);
-
-            FeatureInput raw = Input.features("metadata", "rr", "fft");
-            assertArrayEquals(new int[] {5}, raw.shape(ds));
-            float[] values = new float[6];
-            raw.read(ds, 3, values, 1);
-            assertArrayEquals(new float[] {0, 69, 979, fft[9], fft[10], fft[11]}, values);
-
-            int[] train = {0, 1, 2, 3, 4};
-            FeatureInput standardised = raw.standardizedOn(ds, train);
-            for (int f = 0; f < 5; f++) {
-                int feature = f;
-                double[] column = Arrays.stream(train).mapToDouble(r -> feature < 2 ? rr[2 * r + feature]
-                        : fft[3 * r + feature - 2]).toArray();
-                double mean = Arrays.stream(column).average().orElseThrow();
-                double std = Math.sqrt(Arrays.stream(column).map(v -> (v - mean) * (v - mean)).sum() / column.length);
-                assertEquals(mean, standardised.means()[f], 1e-5, "mean of feature " + f);
-                assertEquals(std, standardised.stds()[f], 1e-5, "deviation of feature " + f);
-                float[] row7 = new float[5];
-                standardised.read(ds, 7, row7, 0);
-                double rawValue = f < 2 ? rr[14 + f] : fft[21 + f - 2];
-                assertEquals((rawValue - mean) / std, row7[f], 1e-5, "row 7, feature " + f);
-            }
-            float[] row8 = new float[5];
-            standardised.read(ds, 8, row8, 0);
-            assertEquals(0f, row8[0], "a missing value becomes the training mean");
-
-            String message = assertThrows(IllegalStateException.class,
-                    () -> Input.features("metadata", "hrv").shape(ds)).getMessage();
-            assertTrue(message.startsWith(dir.resolve("hrv.npy") + " does not exist; compute it first"), message);
-        }
-    }
-
-    @Test
     void balancedClassWeightsMakeEveryClassWeighAsMuch() {
         try (EcgDataset ds = write(10, 5)) {
             // rows 0-4 have labels 0, 1, 2, 0, 1: 5 / (3 classes x count)

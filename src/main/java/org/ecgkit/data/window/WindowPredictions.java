@@ -93,6 +93,22 @@ public record WindowPredictions(List<String> recordIds, float[][] probabilities,
      * the CinC 2017 challenge score.
      */
     public Evaluation evaluation(EcgDataset dataset) {
+        int[] truth = labels(dataset);
+        double[][] scores = new double[truth.length][];
+        for (int r = 0; r < truth.length; r++) {
+            scores[r] = new double[probabilities[r].length];
+            for (int c = 0; c < scores[r].length; c++) {
+                scores[r][c] = probabilities[r][c];
+            }
+        }
+        return Evaluation.multiclass(truth, scores, dataset.classes());
+    }
+
+    /**
+     * The class index of each record, in {@link #recordIds()} order, from the labels of its windows in a multi-class
+     * {@code dataset} (which must agree).
+     */
+    public int[] labels(EcgDataset dataset) {
         if (dataset.task() != Task.MULTICLASS) {
             throw new IllegalArgumentException("per-record evaluation of windows needs a multiclass dataset; "
                     + dataset.name() + " is " + dataset.task().id());
@@ -107,24 +123,24 @@ public record WindowPredictions(List<String> recordIds, float[][] probabilities,
                         + dataset.classes().get(dataset.label(row)));
             }
         }
-        int[] truth = new int[recordIds().size()];
-        double[][] scores = new double[truth.length][];
-        for (int r = 0; r < truth.length; r++) {
+        int[] labels = new int[recordIds().size()];
+        for (int r = 0; r < labels.length; r++) {
             Integer label = labelOf.get(recordIds().get(r));
             if (label == null) {
                 throw new IllegalArgumentException("record " + recordIds().get(r) + " is not in " + dataset.name());
             }
-            truth[r] = label;
-            scores[r] = new double[probabilities[r].length];
-            for (int c = 0; c < scores[r].length; c++) {
-                scores[r][c] = probabilities[r][c];
-            }
+            labels[r] = label;
         }
-        return Evaluation.multiclass(truth, scores, dataset.classes());
+        return labels;
+    }
+
+    /** Whether {@code dataset} holds windows of longer records: its metadata names each window's record. */
+    public static boolean windowed(EcgDataset dataset) {
+        return dataset.metadata().columnNames().contains(RECORD_ID);
     }
 
     private static StringColumn recordIdColumn(EcgDataset dataset) {
-        if (!dataset.metadata().columnNames().contains(RECORD_ID)) {
+        if (!windowed(dataset)) {
             throw new IllegalArgumentException(Metadata.FILE_NAME + " of " + dataset.name() + " has no " + RECORD_ID
                     + " column: it is not a windowed dataset");
         }
