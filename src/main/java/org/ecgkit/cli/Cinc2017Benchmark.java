@@ -17,7 +17,6 @@ import org.ecgkit.data.EcgDataset;
 import org.ecgkit.data.Input;
 import org.ecgkit.data.SharedData;
 import org.ecgkit.data.cinc.Cinc2017;
-import org.ecgkit.eval.ClassMetrics;
 import org.ecgkit.eval.Evaluation;
 import org.ecgkit.journal.Experiment;
 import org.ecgkit.journal.Journal;
@@ -42,8 +41,8 @@ import tech.tablesaw.api.Table;
  * check, precompute spectrograms, FFT and RR features, then train the waveform-only model and the hybrid (waveform +
  * spectrogram + FFT + RR features) with the same waveform branch and training settings as journaled
  * {@link Experiment}s, each keeping its best epoch on the validation split and scored once on the test split, per
- * record, with the challenge's metric (mean F1 of N, A, O). Writes {@code results.csv}, {@code timings.csv},
- * {@code data-check.csv}, {@code summary.txt} and the journal ({@code runs/}: a folder per run with history,
+ * record, with the challenge's metric (mean F1 of N, A, O). Writes {@code results.csv} (F1 per model),
+ * {@code training.csv}, {@code timings.csv}, {@code data-check.csv}, {@code summary.txt} and the journal ({@code runs/}: a folder per run with history,
  * checkpoints, test predictions and plots) under {@code --out}, and prints the figures. Started by
  * {@code bench/cinc2017-full.sh}.
  *
@@ -98,7 +97,8 @@ public final class Cinc2017Benchmark {
         HybridModel.Builder hybrid = HybridModel.builder().name("hybrid").convolutions(filters, kernels)
                 .lstm(lstm, lstm > 0 ? 1 : 0).spectrogramBatchNorm(true);
         Journal journal = Journal.open(out.resolve("runs"));
-        Table results = resultsTable();
+        Map<String, Evaluation> tests = new LinkedHashMap<>();
+        Table training = trainingTable();
         for (String model : models) {
             Experiment.Builder experiment = Experiment.named("cinc2017-" + model).on(dataset).journal(journal)
                     .training(t -> t.epochs(epochs).batchSize(batch).optimiser(Optimiser.adam(learningRate))
@@ -113,51 +113,43 @@ public final class Cinc2017Benchmark {
                 default -> throw new IllegalArgumentException("model '" + model + "' is not waveform or hybrid");
             }
             Run run = timed(model + ": train, then test", experiment::run);
-            addResult(results, model, run);
+            tests.put(model, run.evaluation());
+            addTraining(training, model, run);
+            System.out.printf(Locale.ROOT, "%s: challenge F1 %.3f on the test split (%s)%n%s%n", model,
+                    run.evaluation().meanF1("N", "A", "O"), run.id(), run.perClass().printAll());
         }
+        Table results = Evaluation.f1Table(tests, "N", "A", "O").setName("CinC 2017, test split, per record");
         results.write().csv(out.resolve("results.csv").toFile());
+        training.write().csv(out.resolve("training.csv").toFile());
         Table timings = Table.create("where the time goes",
                 StringColumn.create("stage", seconds.keySet()),
                 DoubleColumn.create("seconds", seconds.values().stream().mapToDouble(Double::doubleValue)),
                 DoubleColumn.create("cpu_seconds", cpuSeconds.values().stream().mapToDouble(Double::doubleValue)));
         timings.write().csv(out.resolve("timings.csv").toFile());
         String summary = String.format(Locale.ROOT, "CinC 2017, %,d records (%,d windows of %d samples at %s Hz), "
-                        + "%d threads, %s%n%n%s%n%n%s%n", cinc.records().size(), dataset.size(), dataset.samples(),
-                number(rate), threads, device(), results.printAll(), timings.printAll());
+                        + "%d threads, %s%n%n%s%n%n%s%n%n%s%n", cinc.records().size(), dataset.size(), dataset.samples(),
+                number(rate), threads, device(), results.printAll(), training.printAll(), timings.printAll());
         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         System.out.println(summary);
     }
 
-    private static Table resultsTable() {
-        return Table.create("CinC 2017, test split, per record",
-                StringColumn.create("model"), IntColumn.create("records"), DoubleColumn.create("challenge_f1"),
-                DoubleColumn.create("f1_N"), DoubleColumn.create("f1_A"), DoubleColumn.create("f1_O"),
-                DoubleColumn.create("f1_noisy"), DoubleColumn.create("accuracy"), IntColumn.create("parameters"),
+    private static Table trainingTable() {
+        return Table.create("training", StringColumn.create("model"), IntColumn.create("parameters"),
                 IntColumn.create("best_epoch"), IntColumn.create("epochs"), DoubleColumn.create("train_seconds"),
-                DoubleColumn.create("samples_per_s"), DoubleColumn.create("run_cpu_seconds"),
-                StringColumn.create("run"));
+                DoubleColumn.create("samples_per_s"), DoubleColumn.create("run_cpu_seconds"), StringColumn.create("run"));
     }
 
-    private void addResult(Table results, String model, Run run) {
-        Evaluation test = run.evaluation();
+    private void addTraining(Table training, String model, Run run) {
         Table history = run.history();
         DoubleColumn monitored = history.doubleColumn(run.experiment().training().monitor());
-        results.stringColumn("model").append(model);
-        results.intColumn("records").append(test.classMetrics().stream().mapToInt(ClassMetrics::support).sum());
-        results.doubleColumn("challenge_f1").append(test.meanF1("N", "A", "O"));
-        for (String label : Cinc2017.CLASSES) {
-            results.doubleColumn(label.equals("~") ? "f1_noisy" : "f1_" + label).append(test.classMetrics(label).f1());
-        }
-        results.doubleColumn("accuracy").append(test.accuracy());
-        results.intColumn("parameters").append(Math.toIntExact(run.bestModel().parameterCount()));
-        results.intColumn("best_epoch").append(history.intColumn("epoch").get(monitored.indexOf(monitored.max())));
-        results.intColumn("epochs").append(history.rowCount());
-        results.doubleColumn("train_seconds").append(history.doubleColumn("seconds").sum());
-        results.doubleColumn("samples_per_s").append(history.doubleColumn("samples_per_s").mean());
-        results.doubleColumn("run_cpu_seconds").append(cpuSeconds.get(model + ": train, then test"));
-        results.stringColumn("run").append(run.id());
-        System.out.printf(Locale.ROOT, "%s: challenge F1 %.3f on %s%n%s%n", model, test.meanF1("N", "A", "O"),
-                run.id(), test.perClass().printAll());
+        training.stringColumn("model").append(model);
+        training.intColumn("parameters").append(Math.toIntExact(run.bestModel().parameterCount()));
+        training.intColumn("best_epoch").append(history.intColumn("epoch").get(monitored.indexOf(monitored.max())));
+        training.intColumn("epochs").append(history.rowCount());
+        training.doubleColumn("train_seconds").append(history.doubleColumn("seconds").sum());
+        training.doubleColumn("samples_per_s").append(history.doubleColumn("samples_per_s").mean());
+        training.doubleColumn("run_cpu_seconds").append(cpuSeconds.get(model + ": train, then test"));
+        training.stringColumn("run").append(run.id());
     }
 
     /**
