@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-${ECGKIT_SHARED:-../shared}}"
-mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/dependencies.txt
+mvn -B -q -DskipTests package dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/dependencies.txt
 cp="target/classes:$(cat target/dependencies.txt)"
 out=target/bench/convert
 rm -rf "$out"; mkdir -p "$out"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-4000}"
-mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/dependencies.txt
+mvn -B -q -DskipTests package dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/dependencies.txt
 cp="target/classes:$(cat target/dependencies.txt)"
 file="target/bench/signals-$rows.npy"
 mkdir -p target/bench

@@ -92,16 +92,16 @@ def median_ms(step, warmup, iterations):
 
 
 def serve(train_step, infer_step):
-    """Lock-step mode for TrainBench: one timed step per line on stdin ("train" or "infer"), its milliseconds on stdout,
-    so both frameworks run alternately under the same machine load."""
+    """Lock-step mode for TrainBench: one step per line on stdin ("train" or "infer"); prints its wall-clock and its
+    process CPU milliseconds, so both frameworks run alternately under the same machine load."""
     print("ready", flush=True)
     for command in sys.stdin:
         step = {"train": train_step, "infer": infer_step}.get(command.strip())
         if step is None:
             break
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         step()
-        print((time.perf_counter() - start) * 1000, flush=True)
+        print((time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000, flush=True)
 
 
 def main():

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # DL4J (the kit's HybridModel and waveform CNN) against the same architectures in PyTorch, in one run:
 # same batch, same thread count, random data of the shapes in ../shared/notes/dl4j-baseline.md.
-# Prints ms per batch for training and inference and the DL4J ÷ PyTorch ratios.
+# The two alternate step by step; prints wall-clock and process-CPU ms per batch for training and inference, and the
+# DL4J ÷ PyTorch ratios (CPU time is the steadier one when other work shares the cores).
 #
 #   bench/train-bench.sh                                   # defaults: batch 64, 2 threads, 5 warm-up, median of 30
 #   bench/train-bench.sh --iterations 10                   # quicker
@@ -25,6 +26,9 @@ if [[ -n "${NATIVE:-}" ]]; then
   EXTRA+=("-Dorg.bytedeco.javacpp.platform.extension=-${NATIVE}")
 fi
 export OMP_NUM_THREADS=$THREADS
+# Idle OpenMP workers sleep instead of spinning: spinning would count as CPU time and, on a shared machine, slow the
+# framework that runs next. Applies to both frameworks; OMP_WAIT_POLICY= (empty) keeps the library default.
+if [[ -z "${OMP_WAIT_POLICY-unset}" ]]; then unset OMP_WAIT_POLICY; else export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}; fi
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} "${EXTRA[@]}" -cp "target/classes:${CLASSPATH_JARS}" org.ecgkit.cli.TrainBench \
   --threads "$THREADS" --json target/bench/train-bench.jsonl "$@"

@@ -24,7 +24,7 @@ else
 fi
 
 step "building the kit (Maven)"
-mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime \
+mvn -B -q -DskipTests package dependency:build-classpath -DincludeScope=runtime \
     -Dmdep.outputFile=target/dependencies.txt
 echo "$root/target/ecgkit-$(kit_version).jar:$(cat target/dependencies.txt)" > target/classpath.txt
 

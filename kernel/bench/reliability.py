@@ -36,16 +36,17 @@ class CycleFailure(Exception):
         self.dead_channel = dead_channel
 
 
-def shell_reply(kc, msg_id, step):
+def await_reply(get_msg, msg_id, step, dead_channel=False):
+    """The reply to msg_id from one channel (get_msg: the client's get_shell_msg or get_control_msg)."""
     deadline = time.monotonic() + STEP_TIMEOUT
     while time.monotonic() < deadline:
         try:
-            msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+            msg = get_msg(timeout=max(0.01, deadline - time.monotonic()))
         except Exception:
             break
         if msg["parent_header"].get("msg_id") == msg_id:
             return msg
-    raise CycleFailure(step, f"no reply within {STEP_TIMEOUT} s")
+    raise CycleFailure(step, f"no reply within {STEP_TIMEOUT} s", dead_channel)
 
 
 def ping_heartbeat(km):
@@ -65,16 +66,7 @@ def ping_heartbeat(km):
 def control_kernel_info(kc):
     msg = kc.session.msg("kernel_info_request")
     kc.control_channel.send(msg)
-    deadline = time.monotonic() + STEP_TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            reply = kc.get_control_msg(timeout=max(0.01, deadline - time.monotonic()))
-        except Exception:
-            break
-        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
-            return
-    raise CycleFailure("control", f"no kernel_info reply on the control channel within {STEP_TIMEOUT} s",
-                       dead_channel=True)
+    await_reply(kc.get_control_msg, msg["header"]["msg_id"], "control: kernel_info", dead_channel=True)
 
 
 def cycle(kernel_name):
@@ -103,7 +95,7 @@ def cycle(kernel_name):
             raise CycleFailure("kernel_info", f"no reply within {STEP_TIMEOUT} s", dead_channel=True)
 
         msg_id = kc.execute("1 + 1")
-        reply = shell_reply(kc, msg_id, "execute")
+        reply = await_reply(kc.get_shell_msg, msg_id, "execute")
         result_time = time.monotonic() - start
         if reply["content"]["status"] != "ok":
             raise CycleFailure("execute", f"status {reply['content']['status']}: {reply['content']}")
@@ -174,6 +166,7 @@ def main():
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path, default=[DEFAULT_NOTEBOOK])
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     info_times, result_times, failures, dead, killed = [], [], [], 0, 0
     for i in range(args.cycles):
         try:
@@ -190,7 +183,9 @@ def main():
         print(f"\rcycles: {i + 1}/{args.cycles}, failures {len(failures)}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
 
-    print(f"Kernel '{args.kernel}', {os.cpu_count()} CPUs")
+    # the machine is shared: start-up times mean little without the load they were measured under
+    print(f"Kernel '{args.kernel}', {os.cpu_count()} CPUs, load average {load_before:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} after the cycles")
     if args.cycles:
         print(f"Start/kernel_info/execute/heartbeat/control/shutdown cycles: {args.cycles}, "
               f"failures {len(failures)}, dead channels {dead}, kernels killed {killed}")

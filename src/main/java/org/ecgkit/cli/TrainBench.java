@@ -70,9 +70,12 @@ public final class TrainBench {
                 Comparison train = compare(() -> network.graph().fit(data), () -> torch.step("train"), warmup, iterations, pause);
                 Comparison infer = compare(() -> network.graph().output(false, data.getFeatures()), () -> torch.step("infer"),
                         warmup, iterations, pause);
-                System.out.printf(Locale.ROOT, "%-7s train: DL4J %7.1f ms, PyTorch %7.1f ms, DL4J ÷ PyTorch %.2f | "
-                                + "inference: DL4J %7.1f ms, PyTorch %7.1f ms, DL4J ÷ PyTorch %.2f%n",
-                        model, train.dl4jMs(), train.torchMs(), train.ratio(), infer.dl4jMs(), infer.torchMs(), infer.ratio());
+                for (String phase : List.of("train", "inference")) {
+                    Comparison c = phase.equals("train") ? train : infer;
+                    System.out.printf(Locale.ROOT, "%-7s %-9s wall: DL4J %7.1f ms, PyTorch %7.1f ms, DL4J ÷ PyTorch %5.2f | "
+                                    + "CPU: DL4J %7.1f ms, PyTorch %7.1f ms, DL4J ÷ PyTorch %5.2f%n", model, phase,
+                            c.dl4jMs(), c.torchMs(), c.ratio(), c.dl4jCpuMs(), c.torchCpuMs(), c.cpuRatio());
+                }
                 if (options.containsKey("json")) {
                     appendJson(Path.of(options.get("json")), model, variant, batch, threads, train, infer);
                 }
@@ -80,18 +83,34 @@ public final class TrainBench {
         }
     }
 
-    /** Medians of each side's step time and of the per-step ratio. */
-    private record Comparison(double dl4jMs, double torchMs, double ratio) {
+    /** Medians of each side's step time and of the per-step ratio, in wall-clock and in process CPU time. */
+    private record Comparison(double dl4jMs, double torchMs, double ratio, double dl4jCpuMs, double torchCpuMs,
+                              double cpuRatio) {
+    }
+
+    /** Wall-clock and process CPU milliseconds of one step. */
+    private record Timing(double wallMs, double cpuMs) {
     }
 
     @FunctionalInterface
     private interface Step {
-        double run() throws IOException;
+        Timing run() throws IOException;
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private static Timing timed(Runnable step) {
+        long wall = System.nanoTime();
+        long cpu = OS.getProcessCpuTime();
+        step.run();
+        return new Timing((System.nanoTime() - wall) / 1e6, (OS.getProcessCpuTime() - cpu) / 1e6);
     }
 
     /**
      * Alternates one DL4J step and one PyTorch step, so that both see the same load on a shared machine, with a pause
-     * before each so that the other framework's worker threads have stopped spinning.
+     * before each so that the other framework's worker threads have stopped spinning. CPU time is the steadier
+     * measure when other work competes for the cores; wall-clock time is what a user waits.
      */
     private static Comparison compare(Runnable dl4j, Step torch, int warmup, int iterations, long pauseMs)
             throws IOException, InterruptedException {
@@ -99,19 +118,23 @@ public final class TrainBench {
             dl4j.run();
             torch.run();
         }
-        double[] dl4jMs = new double[iterations];
-        double[] torchMs = new double[iterations];
-        double[] ratios = new double[iterations];
+        Timing[] dl4jTimes = new Timing[iterations];
+        Timing[] torchTimes = new Timing[iterations];
         for (int i = 0; i < iterations; i++) {
             Thread.sleep(pauseMs);
-            long start = System.nanoTime();
-            dl4j.run();
-            dl4jMs[i] = (System.nanoTime() - start) / 1e6;
+            dl4jTimes[i] = timed(dl4j);
             Thread.sleep(pauseMs);
-            torchMs[i] = torch.run();
-            ratios[i] = dl4jMs[i] / torchMs[i];
+            torchTimes[i] = torch.run();
         }
-        return new Comparison(median(dl4jMs), median(torchMs), median(ratios));
+        return new Comparison(
+                median(Arrays.stream(dl4jTimes).mapToDouble(Timing::wallMs).toArray()),
+                median(Arrays.stream(torchTimes).mapToDouble(Timing::wallMs).toArray()),
+                median(java.util.stream.IntStream.range(0, iterations)
+                        .mapToDouble(i -> dl4jTimes[i].wallMs() / torchTimes[i].wallMs()).toArray()),
+                median(Arrays.stream(dl4jTimes).mapToDouble(Timing::cpuMs).toArray()),
+                median(Arrays.stream(torchTimes).mapToDouble(Timing::cpuMs).toArray()),
+                median(java.util.stream.IntStream.range(0, iterations)
+                        .mapToDouble(i -> dl4jTimes[i].cpuMs() / torchTimes[i].cpuMs()).toArray()));
     }
 
     /** bench/torch_hybrid.py in its lock-step mode: one timed step per request. */
@@ -134,14 +157,15 @@ public final class TrainBench {
             }
         }
 
-        double step(String kind) throws IOException {
+        Timing step(String kind) throws IOException {
             input.write(kind + "\n");
             input.flush();
             String line = output.readLine();
             if (line == null) {
                 throw new IllegalStateException("bench/torch_hybrid.py ended during a " + kind + " step");
             }
-            return Double.parseDouble(line);
+            String[] times = line.trim().split(" ");
+            return new Timing(Double.parseDouble(times[0]), Double.parseDouble(times[1]));
         }
 
         @Override
@@ -162,12 +186,8 @@ public final class TrainBench {
         line.addProperty("variant", variant);
         line.addProperty("batch", batch);
         line.addProperty("threads", threads);
-        line.addProperty("dl4j_train_ms", train.dl4jMs());
-        line.addProperty("torch_train_ms", train.torchMs());
-        line.addProperty("train_ratio", train.ratio());
-        line.addProperty("dl4j_infer_ms", infer.dl4jMs());
-        line.addProperty("torch_infer_ms", infer.torchMs());
-        line.addProperty("infer_ratio", infer.ratio());
+        line.add("train", new Gson().toJsonTree(train));
+        line.add("inference", new Gson().toJsonTree(infer));
         Files.createDirectories(json.toAbsolutePath().getParent());
         Files.writeString(json, new Gson().toJson(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);

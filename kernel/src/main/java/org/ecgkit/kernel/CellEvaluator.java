@@ -84,9 +84,9 @@ final class CellEvaluator implements AutoCloseable {
         if (control.isCellThread()) {
             throw new IllegalStateException("JShell cannot evaluate code from inside a running cell");
         }
-        List<Piece> pieces = split(code);
-        control.beginCell();
+        control.beginCell(); // before parsing: the first parse loads javac, and an interrupt may come meanwhile
         try {
+            List<Piece> pieces = split(code);
             Object value = null;
             for (int i = 0; i < pieces.size(); i++) {
                 value = evalPiece(pieces.get(i), cell, i == pieces.size() - 1);

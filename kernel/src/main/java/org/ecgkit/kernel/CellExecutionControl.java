@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -100,7 +101,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         if (thread != null) {
             thread.interrupt();
         }
-        watchdog.schedule(() -> forceStop(cell), grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        watchdog.schedule(() -> forceStop(cell), grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @SuppressWarnings({"removal", "deprecation"})

@@ -231,7 +231,7 @@ public final class JShellKernel extends BaseKernel {
         }
         try {
             return getRenderer().render(value);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             System.err.println("Showing " + value.getClass().getName() + " as text: its renderer failed with " + e);
             return new DisplayData(String.valueOf(value));
         }
@@ -268,7 +268,8 @@ public final class JShellKernel extends BaseKernel {
         } catch (CellError e) {
             endOutput(streaming, env);
             replyError(env, count, e.name(), e.value(), e.traceback());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error escaping here would end JJava's shell loop, and with it the kernel
             endOutput(streaming, env);
             replyError(env, count, e.getClass().getSimpleName(), String.valueOf(e.getMessage()),
                     List.of("The kernel failed to run the cell: " + e));
