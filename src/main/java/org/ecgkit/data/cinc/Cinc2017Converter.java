@@ -33,9 +33,9 @@ import org.ecgkit.signal.Resampler;
  * cross splits, nor do byte-identical recordings ({@link Cinc2017#identical()}). Metadata per window: id
  * ({@code A00001_0}, record and window number), record_id, patient_id (CinC publishes no patient ids: the first of a
  * record's identical recordings, usually the record itself, stands in, so the data check's leakage test sees windows
- * of one recording in two splits), start (sample), padded (samples of padding), record_seconds, split. Signals are int16 ADC counts,
- * {@code signal_scale} 1/1000 mV, unless resampled ({@link #samplingRate}). At test time average the windows' probabilities per record with
- * {@link org.ecgkit.data.window.WindowPredictions#meanPerRecord}.
+ * of one recording in two splits), start (sample), padded (samples of padding), record_seconds, split. Signals are
+ * int16 ADC counts, {@code signal_scale} 1/1000 mV, unless resampled ({@link #samplingRate}). At test time average
+ * the windows' probabilities per record with {@link WindowPredictions#meanPerRecord}.
  */
 public final class Cinc2017Converter {
 
