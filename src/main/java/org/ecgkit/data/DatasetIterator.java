@@ -85,6 +85,11 @@ public final class DatasetIterator implements MultiDataSetIterator, AutoCloseabl
         return (rows.length + batchSize - 1) / batchSize;
     }
 
+    /** Whether each epoch visits the rows in its own shuffled order ({@link Builder#shuffle}). */
+    public boolean shuffled() {
+        return seed != null;
+    }
+
     /** The current epoch, counted from 0. */
     public int epoch() {
         return epoch;

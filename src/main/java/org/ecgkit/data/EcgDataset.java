@@ -275,6 +275,13 @@ public final class EcgDataset implements AutoCloseable {
         return Optional.of(npy);
     }
 
+    /** A derived array that must be there: its absence is an error saying which precompute writes it. */
+    public NpyFile requireArray(String name) {
+        return array(name).orElseThrow(() -> new IllegalStateException(directory.resolve(name + ".npy")
+                + " does not exist; compute it first (Spectrograms.precompute writes spectrograms, "
+                + "FftFeatures.precompute fft, RrFeatures.precompute rr)"));
+    }
+
     /** Forgets an opened derived array, e.g. after it was recomputed on disk. */
     public void refresh(String name) {
         NpyFile old = arrays.remove(name);
@@ -332,6 +339,28 @@ public final class EcgDataset implements AutoCloseable {
                 StringColumn.create("property", rows.stream().map(r -> r[0])),
                 StringColumn.create("value", rows.stream().map(r -> r[1])));
         return table;
+    }
+
+    /**
+     * Loss weights that make every class count as much in total, from the labels of {@code rows} (the training
+     * split): {@code rows / (classes × rows of the class)}, scikit-learn's {@code compute_class_weight("balanced")}.
+     * Multi-class datasets only; a class absent from the rows is an error (its weight would be infinite).
+     */
+    public double[] balancedClassWeights(int[] rows) {
+        requireTask(Task.MULTICLASS, "balancedClassWeights");
+        int[] counts = new int[classes().size()];
+        for (int row : rows) {
+            counts[label(row)]++;
+        }
+        double[] weights = new double[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                throw new IllegalArgumentException("class " + classes().get(c) + " has no record among the " + rows.length
+                        + " rows of " + name() + "; it cannot be weighted");
+            }
+            weights[c] = (double) rows.length / (counts.length * counts[c]);
+        }
+        return weights;
     }
 
     /** Records per class (and per split when the metadata has one). */

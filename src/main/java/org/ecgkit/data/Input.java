@@ -76,8 +76,7 @@ public interface Input {
     record ArrayInput(String name, String file) implements Input {
 
         private NpyFile npy(EcgDataset dataset) {
-            return dataset.array(file).orElseThrow(() -> new IllegalStateException(dataset.directory().resolve(file + ".npy")
-                    + " does not exist; compute it first (e.g. Spectrograms.precompute for spectrograms)"));
+            return dataset.requireArray(file);
         }
 
         @Override

@@ -26,35 +26,20 @@ public record MetadataInput(List<String> columns, double[] means, double[] stds)
     }
 
     static MetadataInput of(List<String> columns) {
-        double[] ones = new double[columns.size()];
-        java.util.Arrays.fill(ones, 1.0);
-        return new MetadataInput(columns, new double[columns.size()], ones);
+        double[][] identity = Standardization.identity(columns.size());
+        return new MetadataInput(columns, identity[0], identity[1]);
     }
 
     /** Fits means and deviations on {@code rows} of the dataset's metadata. */
     public MetadataInput standardizedOn(EcgDataset dataset, int[] rows) {
         Table table = dataset.metadata();
         checkColumns(table);
-        double[] means = new double[columns.size()];
-        double[] stds = new double[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            double sum = 0;
-            double sumSq = 0;
-            int n = 0;
-            for (int row : rows) {
-                double v = Metadata.numeric(table, columns.get(c), row);
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    sumSq += v * v;
-                    n++;
-                }
+        double[][] fitted = Standardization.fit(columns.size(), rows, (row, values) -> {
+            for (int c = 0; c < columns.size(); c++) {
+                values[c] = Metadata.numeric(table, columns.get(c), row);
             }
-            means[c] = n == 0 ? 0 : sum / n;
-            double variance = n == 0 ? 0 : Math.max(0, sumSq / n - means[c] * means[c]);
-            // a constant column carries no information; dividing by 1 keeps it at 0 instead of NaN
-            stds[c] = variance > 0 ? Math.sqrt(variance) : 1.0;
-        }
-        return new MetadataInput(columns, means, stds);
+        });
+        return new MetadataInput(columns, fitted[0], fitted[1]);
     }
 
     @Override
@@ -72,8 +57,7 @@ public record MetadataInput(List<String> columns, double[] means, double[] stds)
     public void read(EcgDataset dataset, int row, float[] dst, int offset) {
         Table table = dataset.metadata();
         for (int c = 0; c < columns.size(); c++) {
-            double v = Metadata.numeric(table, columns.get(c), row);
-            dst[offset + c] = Double.isNaN(v) ? 0f : (float) ((v - means[c]) / stds[c]);
+            dst[offset + c] = Standardization.apply(Metadata.numeric(table, columns.get(c), row), means[c], stds[c]);
         }
     }
 

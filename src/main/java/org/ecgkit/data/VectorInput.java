@@ -7,7 +7,8 @@ import java.util.List;
  * Several inputs flattened and joined into one vector per record under one name, for a model's dense branches: the
  * FFT features {@code [leads, bins]} as one vector for the {@code fft} branch, or metadata columns together with the
  * RR features for the {@code metadata} branch. Standardised per value with means and deviations fitted on the rows
- * given to {@link #standardizedOn} (the training split).
+ * given to {@link #standardizedOn} (the training split), over the values that are not NaN; a NaN then becomes the
+ * fitted mean, i.e. 0.
  *
  * <pre>{@code
  * Input.vector("metadata", Input.metadata("age", "sex"), Input.array("rr")).standardizedOn(dataset, dataset.rows("train"));
@@ -52,25 +53,14 @@ public record VectorInput(String name, List<Input> parts, double[] means, double
                 .toList();
         VectorInput raw = of(name, fitted);
         int length = raw.length(dataset);
-        double[] sums = new double[length];
-        double[] squares = new double[length];
         float[] values = new float[length];
-        for (int row : rows) {
+        double[][] standardization = Standardization.fit(length, rows, (row, doubles) -> {
             raw.read(dataset, row, values, 0);
             for (int i = 0; i < length; i++) {
-                sums[i] += values[i];
-                squares[i] += (double) values[i] * values[i];
+                doubles[i] = values[i];
             }
-        }
-        double[] means = new double[length];
-        double[] stds = new double[length];
-        for (int i = 0; i < length; i++) {
-            means[i] = rows.length == 0 ? 0 : sums[i] / rows.length;
-            double variance = rows.length == 0 ? 0 : Math.max(0, squares[i] / rows.length - means[i] * means[i]);
-            // a constant value carries no information; dividing by 1 keeps it at 0 instead of NaN
-            stds[i] = variance > 0 ? Math.sqrt(variance) : 1.0;
-        }
-        return new VectorInput(name, fitted, means, stds);
+        });
+        return new VectorInput(name, fitted, standardization[0], standardization[1]);
     }
 
     @Override
@@ -91,7 +81,7 @@ public record VectorInput(String name, List<Input> parts, double[] means, double
             at += part.length(dataset);
         }
         for (int i = 0; i < means.length; i++) {
-            dst[offset + i] = (float) ((dst[offset + i] - means[i]) / stds[i]);
+            dst[offset + i] = Standardization.apply(dst[offset + i], means[i], stds[i]);
         }
     }
 

@@ -285,6 +285,40 @@ public final class Evaluation {
     }
 
     /**
+     * Several models' evaluations on the same data side by side, best first: one row per model with the mean F1 of
+     * {@code meanOf} (e.g. {@code "N", "A", "O"}, the CinC 2017 score), the F1 of every class, and accuracy. Rows are
+     * sorted by that mean, highest first, so the order of the map does not matter.
+     *
+     * <pre>{@code
+     * Evaluation.f1Table(Map.of("waveform", waveformTest, "hybrid", hybridTest), "N", "A", "O")
+     * }</pre>
+     */
+    public static Table f1Table(Map<String, Evaluation> evaluations, String... meanOf) {
+        if (evaluations.isEmpty()) {
+            throw new IllegalArgumentException("no evaluations to compare");
+        }
+        List<String> classes = evaluations.values().iterator().next().classNames;
+        evaluations.forEach((name, evaluation) -> {
+            if (!evaluation.classNames.equals(classes)) {
+                throw new IllegalArgumentException("evaluation '" + name + "' has classes " + evaluation.classNames
+                        + " but another has " + classes);
+            }
+        });
+        List<Map.Entry<String, Evaluation>> rows = new ArrayList<>(evaluations.entrySet());
+        rows.sort((a, b) -> Double.compare(b.getValue().meanF1(meanOf), a.getValue().meanF1(meanOf)));
+        String mean = "mean_f1_" + String.join("", meanOf);
+        Table table = Table.create("F1 by model (mean of " + String.join(", ", meanOf) + ")",
+                StringColumn.create("model", rows.stream().map(Map.Entry::getKey)),
+                DoubleColumn.create(mean, rows.stream().mapToDouble(e -> e.getValue().meanF1(meanOf))));
+        for (String name : classes) {
+            table.addColumns(DoubleColumn.create("f1_" + name,
+                    rows.stream().mapToDouble(e -> e.getValue().classMetrics(name).f1())));
+        }
+        return table.addColumns(DoubleColumn.create("accuracy", rows.stream().mapToDouble(e -> e.getValue().accuracy())),
+                IntColumn.create("samples", rows.stream().mapToInt(e -> e.getValue().samples())));
+    }
+
+    /**
      * The key metrics under stable snake_case names, in a fixed order: accuracy, macro_precision, macro_recall,
      * macro_f1, micro_f1, weighted_f1, macro_auroc, macro_average_precision. A fresh map each call, ready to be
      * a row of a history table.

@@ -1,13 +1,13 @@
 package org.ecgkit.journal;
 
 import org.ecgkit.data.DatasetIterator;
+import org.ecgkit.data.EcgDataset;
 import org.ecgkit.data.Task;
+import org.ecgkit.data.window.WindowPredictions;
 import org.ecgkit.eval.Evaluation;
 import org.ecgkit.model.AtomicFiles;
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.train.ValidationMetrics;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A model's scores on one split, record by record: {@code id, true_<class>..., p_<class>...} in
@@ -30,20 +31,30 @@ import java.util.List;
  */
 record Predictions(List<String> ids, List<String> classNames, int[][] truth, double[][] scores) {
 
-    /** Runs {@code model} over {@code batches} (unshuffled), keeping the dataset's ids. */
+    /**
+     * Runs {@code model} over {@code batches} (unshuffled), keeping the dataset's ids. On a windowed dataset (one
+     * that names each window's record, such as a CinC 2017 conversion) the windows' probabilities are averaged per
+     * record and each record is one row under its record id, so that a record counts once however long it is.
+     */
     static Predictions of(EcgModel model, DatasetIterator batches) {
+        EcgDataset dataset = batches.dataset();
         int[] rows = batches.epochOrder();
-        List<double[]> truth = new ArrayList<>();
-        List<double[]> scores = new ArrayList<>();
-        batches.setEpoch(0);
-        while (batches.hasNext()) {
-            MultiDataSet batch = batches.next();
-            truth.addAll(List.of(batch.getLabels(0).castTo(DataType.DOUBLE).toDoubleMatrix()));
-            scores.addAll(List.of(model.predict(batch.getFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix()));
+        float[][] probabilities = model.predict(batches);
+        if (WindowPredictions.windowed(dataset)) {
+            WindowPredictions perRecord = WindowPredictions.meanPerRecord(dataset, rows, probabilities);
+            int[] labels = perRecord.labels(dataset);
+            int[][] truth = new int[labels.length][dataset.classes().size()];
+            for (int r = 0; r < labels.length; r++) {
+                truth[r][labels[r]] = 1;
+            }
+            return new Predictions(perRecord.recordIds(), dataset.classes(), truth, doubles(perRecord.probabilities()));
         }
-        List<String> ids = Arrays.stream(rows).mapToObj(batches.dataset()::id).toList();
-        return new Predictions(ids, batches.dataset().classes(), binary(truth.toArray(double[][]::new)),
-                scores.toArray(double[][]::new));
+        int[][] truth = Arrays.stream(rows).mapToObj(row -> {
+            float[] target = dataset.target(row);
+            return IntStream.range(0, target.length).map(c -> target[c] >= 0.5 ? 1 : 0).toArray();
+        }).toArray(int[][]::new);
+        return new Predictions(Arrays.stream(rows).mapToObj(dataset::id).toList(), dataset.classes(), truth,
+                doubles(probabilities));
     }
 
     /**
@@ -64,6 +75,11 @@ record Predictions(List<String> ids, List<String> classNames, int[][] truth, dou
     private static int[][] binary(double[][] truth) {
         return Arrays.stream(truth).map(row -> Arrays.stream(row).mapToInt(y -> y >= 0.5 ? 1 : 0).toArray())
                 .toArray(int[][]::new);
+    }
+
+    private static double[][] doubles(float[][] values) {
+        return Arrays.stream(values).map(row -> IntStream.range(0, row.length).mapToDouble(c -> row[c]).toArray())
+                .toArray(double[][]::new);
     }
 
     /** The evaluation of these scores: argmax for a multi-class task, threshold 0.5 per class for multi-label. */

@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.ecgkit.data.DatasetIterator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -84,6 +86,29 @@ public final class EcgModel {
                     + features.length + " feature arrays");
         }
         return graph.outputSingle(features);
+    }
+
+    /**
+     * Class probabilities {@code [row][class]} of every row {@code batches} delivers, in its order (for windows,
+     * average them per record with {@code WindowPredictions.meanPerRecord}). Runs one pass from the start of the
+     * iterator's current epoch; the iterator must not shuffle, so that row i is {@code batches.epochOrder()[i]}.
+     */
+    public float[][] predict(DatasetIterator batches) {
+        if (batches.shuffled()) {
+            throw new IllegalArgumentException("predict needs batches in a fixed order; build the iterator of "
+                    + batches.dataset().name() + " without shuffle(seed)");
+        }
+        requireCompatible(ModelInputs.from(batches));
+        batches.setEpoch(batches.epoch());
+        float[][] probabilities = new float[batches.records()][];
+        int row = 0;
+        while (batches.hasNext()) {
+            INDArray output = graph.output(false, batches.next().getFeatures())[0];
+            for (float[] values : output.castTo(DataType.FLOAT).toFloatMatrix()) {
+                probabilities[row++] = values;
+            }
+        }
+        return probabilities;
     }
 
     /**

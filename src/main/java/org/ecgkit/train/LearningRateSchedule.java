@@ -1,5 +1,11 @@
 package org.ecgkit.train;
 
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -54,6 +60,20 @@ public record LearningRateSchedule(Kind kind, double factor, int everyEpochs, do
     /** Cosine annealing from the base rate to {@code minimum} × base at the last epoch. */
     public static LearningRateSchedule cosine(double minimum) {
         return new LearningRateSchedule(Kind.COSINE, 1, 1, minimum);
+    }
+
+    /**
+     * The rates of all {@code epochs} as a DL4J schedule keyed by DL4J's epoch count (0-based), for the updater to
+     * read each step. Set this way rather than by {@code ComputationGraph.setLearningRate} between epochs, which
+     * rebuilds the updater state and fails (M2.1) once a BatchNorm layer, whose running statistics have no updater
+     * state, has trained for an epoch.
+     */
+    public ISchedule perEpoch(double base, int epochs) {
+        Map<Integer, Double> rates = new HashMap<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            rates.put(epoch - 1, rate(base, epoch, epochs));
+        }
+        return new MapSchedule(ScheduleType.EPOCH, rates);
     }
 
     /** The rate of epoch {@code epoch} (1-based) of {@code epochs}. */

@@ -6,6 +6,7 @@ import org.nd4j.linalg.learning.config.Nadam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
 
 import java.util.Objects;
 
@@ -50,14 +51,17 @@ public record Optimiser(Kind kind, double learningRate, double momentum) {
         return new Optimiser(Kind.RMSPROP, learningRate, 0);
     }
 
-    /** The DL4J updater at the base learning rate, with DL4J's defaults for everything else. */
-    public IUpdater updater() {
+    /**
+     * The DL4J updater with its learning rate taken from {@code rates} (one per epoch: see
+     * {@link LearningRateSchedule#perEpoch}), DL4J's defaults for everything else.
+     */
+    public IUpdater updater(ISchedule rates) {
         return switch (kind) {
-            case ADAM -> new Adam(learningRate);
-            case NADAM -> new Nadam(learningRate);
-            case SGD -> new Sgd(learningRate);
-            case NESTEROVS -> new Nesterovs(learningRate, momentum);
-            case RMSPROP -> new RmsProp(learningRate);
+            case ADAM -> new Adam(rates);
+            case NADAM -> new Nadam(rates);
+            case SGD -> new Sgd(rates);
+            case NESTEROVS -> new Nesterovs(rates, momentum);
+            case RMSPROP -> new RmsProp(rates);
         };
     }
 }

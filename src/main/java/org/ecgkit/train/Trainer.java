@@ -57,7 +57,6 @@ public final class Trainer {
     private Path checkpointDirectory;
     private String stopReason;
     private int batchesPerEpoch = -1;
-    private double learningRate = Double.NaN;
 
     private Trainer(TrainingConfig config, EcgModel model, List<EpochResult> history, String stopReason) {
         this.config = config;
@@ -157,11 +156,8 @@ public final class Trainer {
     private void runEpoch(int epoch, MultiDataSetIterator train, MultiDataSetIterator batches, List<TrainingListener> chain) {
         ComputationGraph graph = model.graph();
         Nd4j.getRandom().setSeed(epochSeed(epoch));
+        // the updater reads this epoch's rate from the schedule built into it (TrainingConfig.networkSettings)
         double rate = config.schedule().rate(config.optimiser().learningRate(), epoch, config.epochs());
-        if (rate != learningRate) {
-            graph.setLearningRate(rate);
-            learningRate = rate;
-        }
         graph.getConfiguration().setEpochCount(epoch - 1);
         chain.forEach(listener -> listener.onEpochStart(this, epoch));
         long start = System.nanoTime();

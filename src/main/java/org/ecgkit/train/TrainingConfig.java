@@ -81,9 +81,10 @@ public record TrainingConfig(ModelInputs inputs, ModelSpec model, int epochs, in
         return ModelFile.JSON.fromJson(json, TrainingConfig.class);
     }
 
-    /** The DL4J network settings this config implies (the learning rate is the base rate). */
+    /** The DL4J network settings this config implies, the updater reading the schedule's rate for each epoch. */
     public NetworkSettings networkSettings() {
-        return NetworkSettings.defaults().withSeed(seed).withUpdater(optimiser.updater()).withL2(l2)
+        return NetworkSettings.defaults().withSeed(seed)
+                .withUpdater(optimiser.updater(schedule.perEpoch(optimiser.learningRate(), epochs))).withL2(l2)
                 .withClassWeights(classWeights);
     }
 

@@ -145,6 +145,18 @@ class EcgDatasetTest {
     }
 
     @Test
+    void balancedClassWeightsMakeEveryClassWeighAsMuch() {
+        try (EcgDataset ds = write(10, 5)) {
+            // rows 0-4 have labels 0, 1, 2, 0, 1: 5 / (3 classes x count)
+            assertArrayEquals(new double[] {5 / 6.0, 5 / 6.0, 5 / 3.0}, ds.balancedClassWeights(new int[] {0, 1, 2, 3, 4}),
+                    1e-12);
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> ds.balancedClassWeights(new int[] {0, 1, 3})).getMessage();
+            assertEquals("class C has no record among the 3 rows of tiny; it cannot be weighted", message);
+        }
+    }
+
+    @Test
     void mismatchedFilesAreNamedWithBothCounts() {
         write(10, 5).close();
         NpyFile.write(dir.resolve("labels.npy"), new int[] {0, 1, 2, 0, 1, 2, 0, 1, 2}, DType.INT32, 9);

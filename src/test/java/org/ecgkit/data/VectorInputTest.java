@@ -79,4 +79,21 @@ class VectorInputTest {
             assertEquals("vector input 'fft' was standardised for 3 values but its parts give 4 on vectors", message);
         }
     }
+
+    @Test
+    void aMissingValueInAnArrayIsLeftOutOfTheFitAndBecomesTheMean(@TempDir Path dir) {
+        try (EcgDataset dataset = dataset(dir)) {
+            try (NpyWriter rr = NpyFile.create(dir.resolve("rr.npy"), DType.FLOAT32, 6, 1)) {
+                for (int r = 0; r < 6; r++) {
+                    rr.writeRow(r, new float[] {r == 2 ? Float.NaN : 60 + r});
+                }
+            }
+            VectorInput fitted = Input.vector("metadata", Input.array("rr")).standardizedOn(dataset, dataset.rows("train"));
+            // training rows 0, 1, 3 (row 2 is NaN): 60, 61, 63
+            assertEquals(184 / 3.0, fitted.means()[0], 1e-12);
+            float[] value = new float[1];
+            fitted.read(dataset, 2, value, 0);
+            assertEquals(0f, value[0], "NaN (no RR features for that record) reads as the training mean");
+        }
+    }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -25,6 +27,33 @@ class EvaluationReportTest {
         MULTICLASS.scalars().clear();
         assertEquals(expected.size(), MULTICLASS.scalars().size(), "each call returns a fresh map");
         assertEquals(MULTICLASS.macroF1(), MULTICLASS.scalars().get("macro_f1"));
+    }
+
+    @Test
+    void f1TableRanksModelsByTheMeanF1OfTheNamedClasses() {
+        // a second model on the same truth that always predicts N
+        int[] truth = new int[MULTICLASS.samples()];
+        int[][] counts = MULTICLASS.confusionCounts();
+        int at = 0;
+        for (int c = 0; c < counts.length; c++) {
+            for (int n = Arrays.stream(counts[c]).sum(); n > 0; n--) {
+                truth[at++] = c;
+            }
+        }
+        double[][] alwaysN = new double[truth.length][];
+        Arrays.setAll(alwaysN, i -> new double[] {1, 0, 0, 0});
+        Evaluation normal = Evaluation.multiclass(truth, alwaysN, List.of("N", "A", "O", "~"));
+
+        Table table = Evaluation.f1Table(Map.of("always N", normal, "fixture", MULTICLASS), "N", "A", "O");
+        assertEquals(List.of("model", "mean_f1_NAO", "f1_N", "f1_A", "f1_O", "f1_~", "accuracy", "samples"),
+                table.columnNames());
+        Evaluation first = MULTICLASS.meanF1("N", "A", "O") >= normal.meanF1("N", "A", "O") ? MULTICLASS : normal;
+        assertEquals(first == MULTICLASS ? "fixture" : "always N", table.stringColumn("model").get(0), "best first");
+        assertEquals(first.meanF1("N", "A", "O"), table.doubleColumn("mean_f1_NAO").get(0));
+        assertEquals(first.classMetrics("~").f1(), table.doubleColumn("f1_~").get(0));
+        assertEquals(first.accuracy(), table.doubleColumn("accuracy").get(0));
+        assertEquals(truth.length, table.intColumn("samples").get(1));
+        assertThrows(IllegalArgumentException.class, () -> Evaluation.f1Table(Map.of("a", MULTICLASS, "b", MULTILABEL), "N"));
     }
 
     @Test

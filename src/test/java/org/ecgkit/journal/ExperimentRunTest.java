@@ -3,6 +3,7 @@ package org.ecgkit.journal;
 import org.ecgkit.data.EcgDataset;
 import org.ecgkit.data.Input;
 import org.ecgkit.data.MetadataInput;
+import org.ecgkit.eval.ClassMetrics;
 import org.ecgkit.eval.Evaluation;
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
@@ -112,6 +113,29 @@ class ExperimentRunTest {
         int bestEpoch = run.record().bestEpoch();
         double bestF1 = run.history().doubleColumn("val_macro_f1").get(bestEpoch - 1);
         assertEquals(run.history().doubleColumn("val_macro_f1").max(), bestF1);
+    }
+
+    @Test
+    void windowsOfOneRecordAreScoredOnceAsTheMeanOfTheirProbabilities(@TempDir Path runs) throws IOException {
+        try (EcgDataset windows = TinyData.write(directory.resolve("windows"), 3)) {
+            Run run = TinyData.experiment("windows", windows).journal(Journal.open(runs)).run();
+            List<String> lines = Files.readAllLines(run.folder().resolve("test-predictions.csv"));
+            assertEquals(List.of("rec25", "rec26", "rec27", "rec28", "rec29"),
+                    lines.stream().skip(1).map(line -> line.split(",")[0]).toList(), "15 test windows, 5 records");
+            assertEquals(5, run.evaluation().classMetrics().stream().mapToInt(ClassMetrics::support).sum());
+            float[][] perWindow;
+            try (var test = run.experiment().data().batches(windows, "test", 16, null)) {
+                perWindow = run.bestModel().predict(test);
+            }
+            for (int record = 0; record < 5; record++) {
+                String[] cells = lines.get(record + 1).split(",");
+                for (int c = 0; c < 3; c++) {
+                    double mean = (perWindow[3 * record][c] + perWindow[3 * record + 1][c] + perWindow[3 * record + 2][c]) / 3.0;
+                    assertEquals(mean, Double.parseDouble(cells[4 + c]), 1e-6, cells[0] + " class " + c);
+                }
+                assertEquals("1", cells[1 + (25 + record) % 3], cells[0] + " has its record's label");
+            }
+        }
     }
 
     @Test

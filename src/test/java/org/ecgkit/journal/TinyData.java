@@ -8,6 +8,7 @@ import org.ecgkit.model.HybridModel;
 import org.ecgkit.train.Optimiser;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,12 +23,20 @@ final class TinyData {
     }
 
     static EcgDataset write(Path directory) {
+        return write(directory, 1);
+    }
+
+    /**
+     * The same with every {@code windowsPerRecord} consecutive rows being windows of one record: a {@code record_id}
+     * column names it, and its windows share its label and split.
+     */
+    static EcgDataset write(Path directory, int windowsPerRecord) {
         Manifest manifest = Manifest.builder().name("sines").samplingRate(32).leads(List.of("I", "II"))
                 .task(Task.MULTICLASS).classes(List.of("slow", "medium", "fast")).source("journal tests").build();
         Random random = new Random(11);
         try (var writer = EcgDataset.create(directory, manifest)) {
             for (int r = 0; r < 90; r++) {
-                int label = r % 3;
+                int label = r / windowsPerRecord % 3;
                 float[][] signal = new float[2][32];
                 for (int lead = 0; lead < 2; lead++) {
                     for (int s = 0; s < 32; s++) {
@@ -35,8 +44,12 @@ final class TinyData {
                     }
                 }
                 String split = r < 60 ? "train" : r < 75 ? "val" : "test";
-                writer.add("r" + r, signal, label, Map.of("age", 30 + random.nextInt(50), "sex", r % 2 == 0 ? "F" : "M",
-                        "split", split));
+                Map<String, Object> metadata = new LinkedHashMap<>(Map.of("age", 30 + random.nextInt(50),
+                        "sex", r % 2 == 0 ? "F" : "M", "split", split));
+                if (windowsPerRecord > 1) {
+                    metadata.put("record_id", "rec" + r / windowsPerRecord);
+                }
+                writer.add("r" + r, signal, label, metadata);
             }
         }
         return EcgDataset.open(directory);

@@ -6,6 +6,7 @@ import org.ecgkit.data.Input;
 import org.ecgkit.data.Manifest;
 import org.ecgkit.data.MetadataInput;
 import org.ecgkit.data.Task;
+import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.model.ModelSpec;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +114,23 @@ class DatasetTrainingTest {
         try (DatasetIterator train = batches("train"); DatasetIterator validation = batches("val")) {
             Table resumed = TrainerTest.results(Trainer.resume(runs).fit(train, validation));
             assertEquals(expected.print(), resumed.print());
+        }
+    }
+
+    @Test
+    void predictGivesTheGraphsOutputForEveryRowInTheIteratorsOrder() {
+        try (DatasetIterator train = batches("train"); DatasetIterator validation = batches("val")) {
+            EcgModel model = Trainer.fromConfig(config(ModelInputs.from(train))).model();
+            validation.next();  // a pass started elsewhere: predict starts the epoch again
+            float[][] predicted = model.predict(validation);
+            int[] rows = dataset.rows("val");
+            assertEquals(rows.length, predicted.length);
+            float[][] expected = model.graph().output(false, validation.assemble(rows).getFeatures())[0].toFloatMatrix();
+            for (int i = 0; i < rows.length; i++) {
+                assertArrayEquals(expected[i], predicted[i], 1e-6f, "row " + rows[i]);
+            }
+            String message = assertThrows(IllegalArgumentException.class, () -> model.predict(train)).getMessage();
+            assertEquals("predict needs batches in a fixed order; build the iterator of sines without shuffle(seed)", message);
         }
     }
 }

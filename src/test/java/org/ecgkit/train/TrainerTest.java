@@ -95,6 +95,19 @@ class TrainerTest {
     }
 
     @Test
+    void aScheduleSetsEachEpochsRateAlsoInAModelWithBatchNorm() {
+        // ComputationGraph.setLearningRate failed here at epoch 2: BatchNorm statistics have no updater state
+        Trainer trainer = Trainer.fromConfig(config(3).schedule(LearningRateSchedule.step(1, 0.5)).build());
+        Table history = trainer.fit(train(), validation());
+        assertEquals(List.of(0.01, 0.005, 0.0025), history.doubleColumn("lr").asList());
+        var updater = ((org.deeplearning4j.nn.conf.layers.BaseLayer) trainer.model().graph().getLayer("wave_conv1").conf()
+                .getLayer()).getIUpdater();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertEquals(history.doubleColumn("lr").get(epoch), updater.getLearningRate(0, epoch), 1e-15, "epoch " + (epoch + 1));
+        }
+    }
+
+    @Test
     void twoRunsWithOneSeedGiveTheSameHistoryAndWeights() {
         Trainer first = Trainer.fromConfig(config(2).build());
         Trainer second = Trainer.fromConfig(config(2).build());

@@ -36,6 +36,7 @@ import tech.tablesaw.api.Table;
  * cinc.table();                                   // record_id, label, samples, seconds
  * cinc.split(new StratifiedSplit(0.1, 0.1, 42));  // record -> train/val/test, stratified by class
  * cinc.converter().convert(Path.of("data/cinc2017-30s"));
+ * cinc.subset(600, 2017);                         // about 600 records, the same class shares, for quick runs
  * }</pre>
  */
 public final class Cinc2017 {
@@ -129,6 +130,28 @@ public final class Cinc2017 {
                 StringColumn.create("label", entries.stream().map(Entry::label)),
                 IntColumn.create("samples", entries.stream().mapToInt(Entry::samples).toArray()),
                 DoubleColumn.create("seconds", entries.stream().mapToDouble(e -> e.samples() / samplingFrequency)));
+    }
+
+    /**
+     * About {@code records} of the records, each class keeping its share (rounded per class), chosen reproducibly by
+     * {@code seed}; byte-identical recordings are taken or left together. All of them when {@code records} is at
+     * least their number. For notebooks and tests that must run in minutes on a slice of the data.
+     */
+    public Cinc2017 subset(int records, long seed) {
+        if (records < 1) {
+            throw new IllegalArgumentException("a subset needs at least 1 record, got " + records);
+        }
+        if (records >= entries.size()) {
+            return this;
+        }
+        // the "test" part of a stratified split is exactly a stratified sample of that fraction
+        Map<String, String> part = split(new StratifiedSplit(0, (double) records / entries.size(), seed));
+        List<Entry> chosen = entries.stream().filter(e -> part.get(e.recordId()).equals(StratifiedSplit.TEST)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("a subset of " + records + " of " + entries.size()
+                    + " records rounds to none in every class; ask for more");
+        }
+        return new Cinc2017(folder, chosen, samplingFrequency);
     }
 
     /** Reads one record (its "initial value" quirk, if any, is logged as a warning). */

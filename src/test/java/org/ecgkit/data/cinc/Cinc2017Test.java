@@ -2,12 +2,17 @@ package org.ecgkit.data.cinc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -21,6 +26,7 @@ import org.ecgkit.data.convert.ConversionResult;
 import org.ecgkit.data.convert.StratifiedSplit;
 import org.ecgkit.data.window.WindowPredictions;
 import org.ecgkit.data.window.Windowing;
+import org.ecgkit.eval.Evaluation;
 import org.ecgkit.testing.JsonFixture;
 import org.ecgkit.testing.Python;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,5 +134,58 @@ class Cinc2017Test {
         assertEquals(List.of("A00227_0=A01176_0", "A02656_0=A03123_0"), duplicates.examples());
         Finding leakage = findings.stream().filter(f -> f.check().equals("patient leakage")).findFirst().orElseThrow();
         assertEquals(Severity.OK, leakage.severity(), leakage.message());
+    }
+
+    @Test
+    void subsetKeepsEachClassShareAndIdenticalRecordingsTogether() {
+        Cinc2017 subset = cinc.subset(600, 7);
+        Map<String, Integer> all = new HashMap<>();
+        cinc.records().forEach(e -> all.merge(e.label(), 1, Integer::sum));
+        Map<String, Integer> counts = new HashMap<>();
+        subset.records().forEach(e -> counts.merge(e.label(), 1, Integer::sum));
+        all.forEach((label, n) -> assertEquals((int) Math.round(n * 600.0 / 6822), counts.get(label), label));
+        assertEquals(subset.records(), cinc.subset(600, 7).records(), "the same seed gives the same records");
+        assertNotEquals(subset.records(), cinc.subset(600, 8).records());
+        assertTrue(cinc.records().containsAll(subset.records()));
+        for (long seed = 0; seed < 20; seed++) {
+            var ids = cinc.subset(2000, seed).records().stream().map(Cinc2017.Entry::recordId).collect(Collectors.toSet());
+            cinc.identical().forEach((id, first) -> assertEquals(ids.contains(first), ids.contains(id), id));
+        }
+        assertSame(cinc, cinc.subset(6822, 7));
+        assertThrows(IllegalArgumentException.class, () -> cinc.subset(0, 7));
+    }
+
+    @Test
+    void resampledConversionMatchesScipyAndIsScoredOncePerRecord(@TempDir Path output) {
+        Cinc2017 small = cinc.subset(60, 3);
+        ConversionResult result = small.converter().samplingRate(100).convert(output);
+        assertEquals("ok " + result.records(), Python.run("cinc_converted_check.py", output.toString(),
+                cinc.folder().toString(), "--rate", "100", "--records", Integer.toString(small.records().size())).strip());
+        try (EcgDataset dataset = result.open()) {
+            assertEquals(100.0, dataset.samplingRate());
+            assertEquals(3000, dataset.samples(), "30 s windows at the new rate");
+            assertEquals("cinc2017-30s-100hz", dataset.name());
+
+            int[] rows = dataset.allRows();
+            List<String> recordOfRow = dataset.metadata().stringColumn("record_id").asList();
+            String wrong = recordOfRow.stream().filter(id -> recordOfRow.indexOf(id) != recordOfRow.lastIndexOf(id))
+                    .findFirst().orElseThrow();
+            float[][] probabilities = new float[rows.length][4];
+            for (int row : rows) {
+                int label = dataset.label(row);
+                probabilities[row][recordOfRow.get(row).equals(wrong) ? (label + 1) % 4 : label] = 1;
+            }
+            WindowPredictions perRecord = WindowPredictions.meanPerRecord(dataset, rows, probabilities);
+            assertEquals(small.records().size(), perRecord.recordIds().size());
+            Evaluation evaluation = perRecord.evaluation(dataset);
+            int records = small.records().size();
+            assertEquals((records - 1) / (double) records, evaluation.accuracy(), 1e-12,
+                    "one record wrong, however many windows it has");
+            assertEquals(records, Arrays.stream(evaluation.confusionCounts()).flatMapToInt(Arrays::stream).sum());
+
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> WindowPredictions.meanPerRecord(dataset, new int[] {0, 1}, probabilities)).getMessage();
+            assertEquals("2 rows of cinc2017-30s-100hz but " + rows.length + " rows of probabilities", message);
+        }
     }
 }
