@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # DL4J (the kit's HybridModel and waveform CNN) against the same architectures in PyTorch, in one run:
 # same batch, same thread count, random data of the shapes in ../shared/notes/dl4j-baseline.md.
-# Prints ms per batch for training and inference and the DL4J ÷ PyTorch ratios.
+# Prints ms per batch for training and inference and the DL4J ÷ PyTorch ratios (docs/speed.md).
 #
 #   bench/train-bench.sh                                   # defaults: batch 64, 2 threads, 5 warm-up, median of 30
 #   bench/train-bench.sh --iterations 10                   # quicker
+#   bench/train-bench.sh --profile 10 --compare off        # per-layer and per-op profile of the DL4J steps only
 #   bench/train-bench.sh --workspace NONE --cache HOST     # DL4J switches (see TrainBench)
-#   NATIVE=onednn-avx2 bench/train-bench.sh                # measure another nd4j-native build (downloads its jar)
+#   ECGKIT_NATIVE=generic bench/train-bench.sh             # another nd4j-native build (default: environment/native-build.sh)
 #
 # THREADS (default 2) sets OpenMP/BLAS threads of both frameworks; JAVA_OPTS is passed to the JVM.
 set -euo pipefail
@@ -14,17 +15,11 @@ cd "$(dirname "$0")/.."
 THREADS=${THREADS:-2}
 mkdir -p target/bench
 mvn -q compile
-mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt
-CLASSPATH_JARS=$(cat target/bench/classpath.txt)
-EXTRA=()
-if [[ -n "${NATIVE:-}" ]]; then
-  # Swap the generic natives for another build of the same version, for this run only.
-  mvn -q dependency:get -Dartifact="org.nd4j:nd4j-native:1.0.0-M2.1:jar:linux-x86_64-${NATIVE}"
-  GENERIC="$HOME/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64.jar"
-  CLASSPATH_JARS=${CLASSPATH_JARS//$GENERIC/${GENERIC%.jar}-${NATIVE}.jar}
-  EXTRA+=("-Dorg.bytedeco.javacpp.platform.extension=-${NATIVE}")
-fi
+maven_native=$(environment/native-build.sh --maven-option)
+jvm_native=$(environment/native-build.sh --jvm-option 2>/dev/null)
+# shellcheck disable=SC2086
+mvn -q $maven_native dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt
 export OMP_NUM_THREADS=$THREADS
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} "${EXTRA[@]}" -cp "target/classes:${CLASSPATH_JARS}" org.ecgkit.cli.TrainBench \
+exec java ${JAVA_OPTS:-} $jvm_native -cp "target/classes:$(cat target/bench/classpath.txt)" org.ecgkit.cli.TrainBench \
   --threads "$THREADS" --json target/bench/train-bench.jsonl "$@"

@@ -10,6 +10,7 @@ import org.ecgkit.model.LayerProfile;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.model.NetworkSettings;
 import org.ecgkit.train.Backend;
+import org.ecgkit.train.NativeBuild;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -62,7 +63,7 @@ public final class TrainBench {
         Nd4j.getEnvironment().allowHelpers(!options.getOrDefault("helpers", "on").equals("off"));
         String variant = String.format(Locale.ROOT, "workspace=%s cache=%s dtype=%s helpers=%s native=%s",
                 settings.workspaceMode(), settings.cacheMode(), settings.dataType(), options.getOrDefault("helpers", "on"),
-                System.getProperty("org.bytedeco.javacpp.platform.extension", "generic"));
+                NativeBuild.current());
         System.out.printf(Locale.ROOT, "batch %d, %d threads, %d warm-up + median of %d steps, DL4J and PyTorch "
                 + "alternating step by step; DL4J %s%n", batch, threads, warmup, iterations, variant);
 
