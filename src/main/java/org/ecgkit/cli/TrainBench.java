@@ -6,13 +6,17 @@ import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.HybridModel;
+import org.ecgkit.model.LayerProfile;
 import org.ecgkit.model.ModelInputs;
 import org.ecgkit.model.NetworkSettings;
 import org.ecgkit.train.Backend;
+import org.ecgkit.train.NativeBuild;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+import org.nd4j.linalg.profiler.ProfilerConfig;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,13 +63,21 @@ public final class TrainBench {
         Nd4j.getEnvironment().allowHelpers(!options.getOrDefault("helpers", "on").equals("off"));
         String variant = String.format(Locale.ROOT, "workspace=%s cache=%s dtype=%s helpers=%s native=%s",
                 settings.workspaceMode(), settings.cacheMode(), settings.dataType(), options.getOrDefault("helpers", "on"),
-                System.getProperty("org.bytedeco.javacpp.platform.extension", "generic"));
+                NativeBuild.current());
         System.out.printf(Locale.ROOT, "batch %d, %d threads, %d warm-up + median of %d steps, DL4J and PyTorch "
                 + "alternating step by step; DL4J %s%n", batch, threads, warmup, iterations, variant);
 
+        int profile = Integer.parseInt(options.getOrDefault("profile", "0"));
+        boolean compare = !options.getOrDefault("compare", "on").equals("off");
         for (String model : models) {
             EcgModel network = model(model, settings);
             MultiDataSet data = randomBatch(network, settings.dataType(), batch);
+            if (profile > 0) {
+                profile(model, network, data, profile);
+            }
+            if (!compare) {
+                continue;
+            }
             try (TorchPeer torch = new TorchPeer(options.getOrDefault("python", "/usr/bin/python3"), model, batch, threads)) {
                 Comparison train = compare(() -> network.graph().fit(data), () -> torch.step("train"), warmup, iterations, pause);
                 Comparison infer = compare(() -> network.graph().output(false, data.getFeatures()), () -> torch.step("infer"),
@@ -81,6 +93,20 @@ public final class TrainBench {
                 }
             }
         }
+    }
+
+    /** The layer profile of a model, then ND4J's op profiler over the same number of fit steps. */
+    private static void profile(String name, EcgModel network, MultiDataSet data, int iterations) {
+        System.out.println(name + ": " + LayerProfile.measure(network, data, 3, iterations).printAll());
+        OpProfiler.getInstance().reset();
+        OpProfiler.getInstance().setConfig(ProfilerConfig.builder().checkElapsedTime(true).checkWorkspaces(false).build());
+        Nd4j.getExecutioner().setProfilingConfig(OpProfiler.getInstance().getConfig());
+        for (int i = 0; i < iterations; i++) {
+            network.graph().fit(data);
+        }
+        Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).build());
+        System.out.printf(Locale.ROOT, "%s: ND4J op profiler, %d fit steps, ops over 0.1 ms (key: class, op, hash):%n%s%n",
+                name, iterations, OpProfiler.getInstance().getLongAggergator().asPercentageString());
     }
 
     /** Medians of each side's step time and of the per-step ratio, in wall-clock and in process CPU time. */

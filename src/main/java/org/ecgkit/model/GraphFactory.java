@@ -1,6 +1,7 @@
 package org.ecgkit.model;
 
 import org.ecgkit.data.Task;
+import org.ecgkit.model.layers.BidirectionalLstm;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -192,9 +193,14 @@ final class GraphFactory {
         }
         for (int i = 0; i < wave.lstmLayers(); i++) {
             String lstm = "wave_bilstm" + (i + 1);
-            graph.addLayer(lstm, new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder()
-                    .nOut(wave.lstmUnits()).activation(Activation.TANH).weightInit(WeightInit.XAVIER)
-                    .dataFormat(RNNFormat.NCW).build()), last);
+            if (System.getProperty("ecgkit.layers", "kit").equals("dl4j")) {
+                graph.addLayer(lstm, new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder()
+                        .nOut(wave.lstmUnits()).activation(Activation.TANH).weightInit(WeightInit.XAVIER)
+                        .dataFormat(RNNFormat.NCW).build()), last);
+            } else {
+                graph.addLayer(lstm, new BidirectionalLstm.Builder().nOut(wave.lstmUnits()).weightInit(WeightInit.XAVIER)
+                        .build(), last);
+            }
             last = lstm;
         }
         graph.addLayer("wave_gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);

@@ -52,6 +52,7 @@ public final class Backend {
         if (initialised) {
             return;
         }
+        NativeBuild.ensureUsable();
         String requested = requested();
         boolean cudaPresent = present(CUDA_BACKEND);
         boolean cpuPresent = present(CPU_BACKEND);
@@ -120,8 +121,8 @@ public final class Backend {
         }
         add(property, value, "threads", "ops " + Nd4j.getEnvironment().maxThreads() + ", BLAS " + info.get("blas.threads"));
         add(property, value, "blas", String.valueOf(info.getOrDefault("blas.vendor", "")));
-        String extension = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
-        add(property, value, "native build", buildFeatures() + (extension.isEmpty() ? "" : "; platform extension " + extension));
+        String features = buildFeatures();
+        add(property, value, "native build", NativeBuild.current() + (features.isEmpty() ? "" : " (" + features + ")"));
         add(property, value, "data type", Nd4j.dataType().toString());
         return Table.create("ND4J backend", property, value);
     }
@@ -140,7 +141,7 @@ public final class Backend {
                 features.add(trimmed.substring("HAVE_".length()));
             }
         }
-        return features.isEmpty() ? "generic" : String.join(", ", features);
+        return String.join(", ", features);
     }
 
     @SuppressWarnings("unchecked")
