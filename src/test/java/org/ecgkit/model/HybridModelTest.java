@@ -111,7 +111,7 @@ class HybridModelTest {
         assertEquals(model.parameterCount(), sumOfLayers);
         assertEquals("[*, 3]", cell(summary, "output", "output"));
         assertEquals("[*, 5]", cell(summary, "output", "input"));
-        assertEquals("Bidirectional(LSTM)", cell(summary, "wave_bilstm1", "type"));
+        assertEquals("BidirectionalLstm", cell(summary, "wave_bilstm1", "type")); // the kit's layer, the default
         // 64 samples, two poolings by 2: 16 steps of 2 x 3 units
         assertEquals("[*, 6, 16]", cell(summary, "wave_bilstm1", "output"));
         assertEquals("[*, 6] + [*, 4] + [*, 4] + [*, 2]", cell(summary, "merge", "input"));
