@@ -9,20 +9,23 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * A Tablesaw table as an HTML table for a notebook: all of it when short, else its first and last rows with the
- * number of rows left out between them; the same for columns of very wide tables. The caption gives the table's
- * name and full size. The text form is Tablesaw's own {@link Table#print(int)}.
+ * A Tablesaw table as an HTML table for a notebook: every row up to {@code maxRows} (pandas' rule and default, 60, so
+ * that a findings or per-class table is never cut), else its first and last rows with the number of rows left out
+ * between them; the same for the columns of very wide tables. The caption gives the table's name and full size. The
+ * text form is Tablesaw's own {@link Table#print(int)} with the same row limit.
  */
 final class TableRenderer implements RenderFunction<Table> {
 
-    static final TableRenderer DEFAULT = new TableRenderer(10, 5, 15, 5);
+    static final TableRenderer DEFAULT = new TableRenderer(60, 10, 5, 15, 5);
 
+    private final int maxRows;
     private final int headRows;
     private final int tailRows;
     private final int headColumns;
     private final int tailColumns;
 
-    TableRenderer(int headRows, int tailRows, int headColumns, int tailColumns) {
+    TableRenderer(int maxRows, int headRows, int tailRows, int headColumns, int tailColumns) {
+        this.maxRows = maxRows;
         this.headRows = headRows;
         this.tailRows = tailRows;
         this.headColumns = headColumns;
@@ -32,11 +35,12 @@ final class TableRenderer implements RenderFunction<Table> {
     @Override
     public void render(Table table, RenderContext context) {
         context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
-        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(headRows + tailRows));
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(table.rowCount() <= maxRows ? maxRows : headRows + tailRows));
     }
 
     String html(Table table) {
-        int[] rows = shown(table.rowCount(), headRows, tailRows);
+        int[] rows = table.rowCount() <= maxRows ? shown(table.rowCount(), maxRows, 0)
+                : shown(table.rowCount(), headRows, tailRows);
         int[] columns = shown(table.columnCount(), headColumns, tailColumns);
         StringBuilder html = new StringBuilder("<table class=\"ecgkit-table\">\n<caption>");
         if (table.name() != null && !table.name().isBlank()) {

@@ -48,7 +48,7 @@ class TableRendererTest {
         assertTrue(html.contains("<th>record</th><th>hr</th>"), html);
         assertTrue(html.contains("<td>102</td><td>64.25</td>"), html);
         assertFalse(html.contains("more rows"), html);
-        assertEquals(table.print(15), data.getData(MIMEType.TEXT_PLAIN));
+        assertEquals(table.print(60), data.getData(MIMEType.TEXT_PLAIN));
     }
 
     @Test
@@ -69,12 +69,21 @@ class TableRendererTest {
     }
 
     @Test
-    void tableOfExactlyFifteenRowsIsNotShortened() {
-        String html = (String) render(Table.create("t", IntColumn.create("i", IntStream.range(0, 15).toArray())))
+    void tableOfUpToSixtyRowsIsShownWhole() {
+        String html = (String) render(Table.create("t", IntColumn.create("i", IntStream.range(0, 60).toArray())))
+                .getData(MIMEType.TEXT_HTML);
+
+        assertEquals(60, count(html, "<tr><th>\\d+</th>"));
+        assertFalse(html.contains("more rows"), html);
+    }
+
+    @Test
+    void tableOfSixtyOneRowsShowsFirstTenAndLastFive() {
+        String html = (String) render(Table.create("t", IntColumn.create("i", IntStream.range(0, 61).toArray())))
                 .getData(MIMEType.TEXT_HTML);
 
         assertEquals(15, count(html, "<tr><th>\\d+</th>"));
-        assertFalse(html.contains("more rows"), html);
+        assertTrue(html.contains("46 more rows"), html);
     }
 
     @Test
