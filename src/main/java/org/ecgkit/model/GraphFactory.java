@@ -2,6 +2,7 @@ package org.ecgkit.model;
 
 import org.ecgkit.data.Task;
 import org.ecgkit.model.layers.BidirectionalLstm;
+import org.ecgkit.model.layers.Convolution2D;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -193,7 +194,7 @@ final class GraphFactory {
         }
         for (int i = 0; i < wave.lstmLayers(); i++) {
             String lstm = "wave_bilstm" + (i + 1);
-            if (System.getProperty("ecgkit.layers", "kit").equals("dl4j")) {
+            if (dl4jLayers()) {
                 graph.addLayer(lstm, new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder()
                         .nOut(wave.lstmUnits()).activation(Activation.TANH).weightInit(WeightInit.XAVIER)
                         .dataFormat(RNNFormat.NCW).build()), last);
@@ -205,6 +206,14 @@ final class GraphFactory {
         }
         graph.addLayer("wave_gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
         return "wave_gap";
+    }
+
+    /**
+     * Whether {@code -Decgkit.layers=dl4j} asks for DL4J's own layers instead of the kit's faster equivalents with the
+     * same parameters (BiLSTM, spectrogram convolutions), to compare them (docs/speed.md).
+     */
+    private static boolean dl4jLayers() {
+        return System.getProperty("ecgkit.layers", "kit").equals("dl4j");
     }
 
     /**
@@ -230,9 +239,10 @@ final class GraphFactory {
         for (int i = 0; i < spectrogram.filters().size(); i++) {
             int block = i + 1;
             String conv = "spec_conv" + block;
-            graph.addLayer(conv, new ConvolutionLayer.Builder(spectrogram.kernel(), spectrogram.kernel())
+            ConvolutionLayer.Builder convolution = new ConvolutionLayer.Builder(spectrogram.kernel(), spectrogram.kernel())
                     .nOut(spectrogram.filters().get(i)).convolutionMode(ConvolutionMode.Same)
-                    .activation(spectrogram.batchNorm() ? Activation.IDENTITY : Activation.RELU).build(), last);
+                    .activation(spectrogram.batchNorm() ? Activation.IDENTITY : Activation.RELU);
+            graph.addLayer(conv, dl4jLayers() ? convolution.build() : new Convolution2D(convolution), last);
             last = conv;
             if (spectrogram.batchNorm()) {
                 graph.addLayer("spec_bn" + block, new BatchNormalization.Builder().build(), last);
