@@ -3,6 +3,7 @@ package org.ecgkit.model;
 import org.ecgkit.data.Task;
 import org.ecgkit.model.layers.BidirectionalLstm;
 import org.ecgkit.model.layers.Convolution2D;
+import org.ecgkit.model.layers.MaxPooling1D;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
@@ -209,8 +211,9 @@ final class GraphFactory {
     }
 
     /**
-     * Whether {@code -Decgkit.layers=dl4j} asks for DL4J's own layers instead of the kit's faster equivalents with the
-     * same parameters (BiLSTM, spectrogram convolutions), to compare them (docs/speed.md).
+     * Whether {@code -Decgkit.layers=dl4j} asks for DL4J's own layers instead of the kit's faster equivalents of the
+     * same model and parameters (BiLSTM, spectrogram convolutions, waveform max pooling), to compare them
+     * (docs/speed.md).
      */
     private static boolean dl4jLayers() {
         return System.getProperty("ecgkit.layers", "kit").equals("dl4j");
@@ -230,8 +233,10 @@ final class GraphFactory {
         return "wave_bn" + block + "_out";
     }
 
-    private static Subsampling1DLayer poolLayer(int size) {
-        return new Subsampling1DLayer.Builder().poolingType(PoolingType.MAX).kernelSize(size).stride(size).build();
+    private static Layer poolLayer(int size) {
+        return dl4jLayers()
+                ? new Subsampling1DLayer.Builder().poolingType(PoolingType.MAX).kernelSize(size).stride(size).build()
+                : new MaxPooling1D.Builder().size(size).build();
     }
 
     private String spectrogramBranch(ModelSpec.SpectrogramBranch spectrogram) {
