@@ -36,7 +36,8 @@ public final class BidirectionalLstm extends BaseRecurrentLayer {
         this.rnnDataFormat = RNNFormat.NCW;
     }
 
-    public double forgetGateBiasInit() {
+    /** The forget gate's initial bias (a bean getter: DL4J's JSON mapper reads and writes the field through it). */
+    public double getForgetGateBiasInit() {
         return forgetGateBiasInit;
     }
 
