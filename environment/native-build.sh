@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Picks the nd4j-native build for this machine: the fastest one the CPU supports (order and measurements in
 # docs/speed.md; org.ecgkit.train.NativeBuild decides), provided Maven can supply its jar; else the generic build.
-# Every fallback is explained on stderr. Prints one of:
+# Every fallback is explained on stderr. Prints one line per option asked for, in the order asked:
 #   environment/native-build.sh                  # the build: onednn-avx512, onednn-avx2 or generic
 #   environment/native-build.sh --maven-option   # -Dnd4j.extension=<build> for mvn (adds its jar); empty for generic
 #   environment/native-build.sh --jvm-option     # -Dorg.bytedeco.javacpp.platform.extension=-<build>; empty for generic
+#   environment/native-build.sh --maven-option --jvm-option   # both, two lines, from one decision
 # ECGKIT_NATIVE=<build> asks for a given build (still checked against the CPU; "generic" turns the choice off);
 # ECGKIT_CPU_FLAGS="flag flag ..." pretends to be a CPU with these /proc/cpuinfo flags (to test the fallbacks).
 set -euo pipefail
@@ -38,9 +39,12 @@ if [[ $build != generic ]]; then
 fi
 say "nd4j-native build: $build"
 
-case "${1:-}" in
-  "") echo "$build" ;;
-  --maven-option) [[ $build == generic ]] || echo "-Dnd4j.extension=$build" ;;
-  --jvm-option) [[ $build == generic ]] || echo "-Dorg.bytedeco.javacpp.platform.extension=-$build" ;;
-  *) echo "usage: $0 [--maven-option|--jvm-option]" >&2; exit 2 ;;
-esac
+option() { [[ $build == generic ]] && echo || echo "$1"; }
+for asked in "${@:-}"; do
+  case "$asked" in
+    "") echo "$build" ;;
+    --maven-option) option "-Dnd4j.extension=$build" ;;
+    --jvm-option) option "-Dorg.bytedeco.javacpp.platform.extension=-$build" ;;
+    *) echo "usage: $0 [--maven-option] [--jvm-option]" >&2; exit 2 ;;
+  esac
+done

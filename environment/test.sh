@@ -8,7 +8,9 @@ source environment/common.sh
 start=$(date +%s)
 environment/setup.sh
 step "kit tests (JUnit)"
-mvn -B test -Decgkit.shared="${ECGKIT_SHARED:-$root/../shared}"
+# The tests run on the nd4j-native build the notebooks use (the pom's native-extension profile sets surefire's argLine).
+# shellcheck disable=SC2086
+mvn -B $(environment/native-build.sh --maven-option) test -Decgkit.shared="${ECGKIT_SHARED:-$root/../shared}"
 step "kernel tests (Jupyter protocol)"
 kernel/test.sh
 step "all tests passed in $(( $(date +%s) - start )) s"

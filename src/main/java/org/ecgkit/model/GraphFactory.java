@@ -2,6 +2,8 @@ package org.ecgkit.model;
 
 import org.ecgkit.data.Task;
 import org.ecgkit.model.layers.BidirectionalLstm;
+import org.ecgkit.model.layers.Convolution2D;
+import org.ecgkit.model.layers.MaxPooling1D;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
@@ -193,7 +196,7 @@ final class GraphFactory {
         }
         for (int i = 0; i < wave.lstmLayers(); i++) {
             String lstm = "wave_bilstm" + (i + 1);
-            if (System.getProperty("ecgkit.layers", "kit").equals("dl4j")) {
+            if (dl4jLayers()) {
                 graph.addLayer(lstm, new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder()
                         .nOut(wave.lstmUnits()).activation(Activation.TANH).weightInit(WeightInit.XAVIER)
                         .dataFormat(RNNFormat.NCW).build()), last);
@@ -205,6 +208,15 @@ final class GraphFactory {
         }
         graph.addLayer("wave_gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
         return "wave_gap";
+    }
+
+    /**
+     * Whether {@code -Decgkit.layers=dl4j} asks for DL4J's own layers instead of the kit's faster equivalents of the
+     * same model and parameters (BiLSTM, spectrogram convolutions, waveform max pooling), to compare them
+     * (docs/speed.md).
+     */
+    private static boolean dl4jLayers() {
+        return System.getProperty("ecgkit.layers", "kit").equals("dl4j");
     }
 
     /**
@@ -221,8 +233,10 @@ final class GraphFactory {
         return "wave_bn" + block + "_out";
     }
 
-    private static Subsampling1DLayer poolLayer(int size) {
-        return new Subsampling1DLayer.Builder().poolingType(PoolingType.MAX).kernelSize(size).stride(size).build();
+    private static Layer poolLayer(int size) {
+        return dl4jLayers()
+                ? new Subsampling1DLayer.Builder().poolingType(PoolingType.MAX).kernelSize(size).stride(size).build()
+                : new MaxPooling1D.Builder().size(size).build();
     }
 
     private String spectrogramBranch(ModelSpec.SpectrogramBranch spectrogram) {
@@ -230,9 +244,10 @@ final class GraphFactory {
         for (int i = 0; i < spectrogram.filters().size(); i++) {
             int block = i + 1;
             String conv = "spec_conv" + block;
-            graph.addLayer(conv, new ConvolutionLayer.Builder(spectrogram.kernel(), spectrogram.kernel())
+            ConvolutionLayer.Builder convolution = new ConvolutionLayer.Builder(spectrogram.kernel(), spectrogram.kernel())
                     .nOut(spectrogram.filters().get(i)).convolutionMode(ConvolutionMode.Same)
-                    .activation(spectrogram.batchNorm() ? Activation.IDENTITY : Activation.RELU).build(), last);
+                    .activation(spectrogram.batchNorm() ? Activation.IDENTITY : Activation.RELU);
+            graph.addLayer(conv, dl4jLayers() ? convolution.build() : new Convolution2D(convolution), last);
             last = conv;
             if (spectrogram.batchNorm()) {
                 graph.addLayer("spec_bn" + block, new BatchNormalization.Builder().build(), last);

@@ -71,6 +71,8 @@ public final class LayerProfile {
         LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
         GraphVertex[] vertices = graph.getVertices();
         List<String> inputNames = graph.getConfiguration().getNetworkInputs();
+        // Preprocessors ask the graph for the batch size, which it reads from its inputs.
+        graph.setInputs(batch.getFeatures());
         for (int index : graph.topologicalSortOrder()) {
             GraphVertex vertex = vertices[index];
             INDArray activation;

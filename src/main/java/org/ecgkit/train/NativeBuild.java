@@ -129,8 +129,9 @@ public final class NativeBuild {
     }
 
     /**
-     * Prints the preferred build for this CPU ("generic" when none fits), for environment/native-build.sh. With
-     * {@code --check BUILD}, prints nothing and exits 1 with the reason on stderr when BUILD cannot run here.
+     * Prints the preferred build for this CPU, for environment/native-build.sh; "generic" when none fits, with the
+     * reason on stderr. With {@code --check BUILD}, prints nothing and exits 1 with the reason on stderr when BUILD
+     * cannot run here.
      */
     public static void main(String[] args) {
         Set<String> flags = cpuFlags();
@@ -142,6 +143,12 @@ public final class NativeBuild {
             }
             return;
         }
-        System.out.println(preferred(flags).toLowerCase(Locale.ROOT));
+        String build = preferred(flags);
+        if (build.equals("generic")) {
+            String leastDemanding = PREFERENCE.get(PREFERENCE.size() - 1);
+            System.err.println("nd4j-native build '" + leastDemanding + "' " + problem(leastDemanding, flags, true)
+                    + "; using the generic build");
+        }
+        System.out.println(build.toLowerCase(Locale.ROOT));
     }
 }

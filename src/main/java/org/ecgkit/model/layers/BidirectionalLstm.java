@@ -36,7 +36,8 @@ public final class BidirectionalLstm extends BaseRecurrentLayer {
         this.rnnDataFormat = RNNFormat.NCW;
     }
 
-    public double forgetGateBiasInit() {
+    /** The forget gate's initial bias (a bean getter: DL4J's JSON mapper reads and writes the field through it). */
+    public double getForgetGateBiasInit() {
         return forgetGateBiasInit;
     }
 
@@ -45,13 +46,8 @@ public final class BidirectionalLstm extends BaseRecurrentLayer {
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        BidirectionalLstmLayer layer = new BidirectionalLstmLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new BidirectionalLstmLayer(conf, networkDataType), initializer(), conf, listeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override

@@ -106,7 +106,7 @@ final class BidirectionalLstmParams implements ParamInitializer {
                     slices.get(direction + RECURRENT_WEIGHTS));
             INDArray bias = slices.get(direction + BIAS);
             bias.assign(0);
-            bias.get(NDArrayIndex.interval(nOut, 2 * nOut)).assign(lstm.forgetGateBiasInit());
+            bias.get(NDArrayIndex.interval(nOut, 2 * nOut)).assign(lstm.getForgetGateBiasInit());
         }
     }
 

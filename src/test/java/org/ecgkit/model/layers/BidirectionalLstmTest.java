@@ -2,6 +2,7 @@ package org.ecgkit.model.layers;
 
 import com.google.gson.JsonObject;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -110,5 +111,13 @@ class BidirectionalLstmTest {
         layer.setMaskArray(Nd4j.ones(DataType.FLOAT, 2, 4));
         assertThrows(UnsupportedOperationException.class,
                 () -> layer.activate(Nd4j.randn(DataType.FLOAT, 2, 2, 4), false, NO_WORKSPACES));
+    }
+
+    @Test
+    void itsSettingsSurviveAJsonRoundTrip() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new BidirectionalLstm.Builder().nIn(3).nOut(2).forgetGateBiasInit(5.0).build()).build();
+        MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(conf.toJson());
+        assertEquals(5.0, ((BidirectionalLstm) restored.getConf(0).getLayer()).getForgetGateBiasInit(), conf.toJson());
     }
 }
