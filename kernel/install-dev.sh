@@ -20,4 +20,7 @@ kit_classpath=$kernel_dir/target/kit-classpath.txt
   -DincludeScope=runtime -Dmdep.outputFile="$kit_classpath.deps")
 printf '%s:%s\n' "$(cat "$kit_classpath.deps")" "$repo_dir/target/classes" > "$kit_classpath"
 
-ECGKIT_JVM_OPTS="${ECGKIT_JVM_OPTS:-} $(sed -n 2p <<< "$native")" "$kernel_dir/install.sh" "$kit_classpath"
+# The checkout as workspace, as environment/setup.sh installs it: generated data and runs go to data/ and runs/ here
+# (ignored by git), not beside the notebook that made them.
+ECGKIT_JVM_OPTS="${ECGKIT_JVM_OPTS:-} -Decgkit.workspace=$repo_dir $(sed -n 2p <<< "$native")" \
+  "$kernel_dir/install.sh" "$kit_classpath"
