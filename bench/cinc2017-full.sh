@@ -14,9 +14,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS=${THREADS:-2}
-mvn -q -DskipTests compile dependency:build-classpath -Dmdep.includeScope=runtime \
+# The nd4j-native build of the kit's defaults for this CPU (environment/native-build.sh; generic where none fits).
+native=$(environment/native-build.sh --maven-option --jvm-option)
+# shellcheck disable=SC2086
+mvn -q $(sed -n 1p <<< "$native") -DskipTests compile dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile=target/bench/cinc2017-classpath.txt
 export OMP_NUM_THREADS=$THREADS ECGKIT_PROGRESS=${ECGKIT_PROGRESS:-0}
 # shellcheck disable=SC2086
-exec nice -n 19 java ${JAVA_OPTS:-} -cp "target/classes:$(cat target/bench/cinc2017-classpath.txt)" \
+exec nice -n 19 java ${JAVA_OPTS:-} $(sed -n 2p <<< "$native") -cp "target/classes:$(cat target/bench/cinc2017-classpath.txt)" \
   org.ecgkit.cli.Cinc2017Benchmark --threads "$THREADS" "$@"
