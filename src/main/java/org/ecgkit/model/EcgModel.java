@@ -104,6 +104,7 @@ public final class EcgModel {
         int row = 0;
         while (batches.hasNext()) {
             INDArray output = graph.output(false, batches.next().getFeatures())[0];
+            NativeMemory.collectIfNeeded();
             for (float[] values : output.castTo(DataType.FLOAT).toFloatMatrix()) {
                 probabilities[row++] = values;
             }

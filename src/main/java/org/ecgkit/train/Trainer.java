@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ecgkit.data.DatasetIterator;
 import org.ecgkit.model.EcgModel;
 import org.ecgkit.model.ModelInputs;
+import org.ecgkit.model.NativeMemory;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -170,6 +171,7 @@ public final class Trainer {
             // score() includes the L2 term, computed before the update; the history reports the data loss alone.
             double penalty = config.l2() > 0 ? graph.calcRegularizationScore(true) : 0;
             graph.fit(data);
+            NativeMemory.collectIfNeeded();
             long rows = data.getLabels(0).size(0);
             weightedLoss += (graph.score() - penalty) * rows;
             samples += rows;

@@ -1,5 +1,6 @@
 package org.ecgkit.train;
 
+import org.ecgkit.model.NativeMemory;
 import org.ecgkit.data.Task;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,6 +39,7 @@ public final class Validation implements TrainingListener {
         while (data.hasNext() && !Thread.currentThread().isInterrupted()) {
             MultiDataSet batch = data.next();
             INDArray output = trainer.model().graph().output(false, batch.getFeatures())[0];
+            NativeMemory.collectIfNeeded();
             addRows(truth, batch.getLabels(0));
             addRows(probabilities, output);
         }
