@@ -1,7 +1,7 @@
 package org.ecgkit.train;
 
-import org.ecgkit.model.NativeMemory;
 import org.ecgkit.data.Task;
+import org.ecgkit.model.NativeMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
