@@ -49,10 +49,7 @@ record Predictions(List<String> ids, List<String> classNames, int[][] truth, dou
             }
             return new Predictions(perRecord.recordIds(), dataset.classes(), truth, doubles(perRecord.probabilities()));
         }
-        int[][] truth = Arrays.stream(rows).mapToObj(row -> {
-            float[] target = dataset.target(row);
-            return IntStream.range(0, target.length).map(c -> target[c] >= 0.5 ? 1 : 0).toArray();
-        }).toArray(int[][]::new);
+        int[][] truth = binary(doubles(Arrays.stream(rows).mapToObj(dataset::target).toArray(float[][]::new)));
         return new Predictions(Arrays.stream(rows).mapToObj(dataset::id).toList(), dataset.classes(), truth,
                 doubles(probabilities));
     }
@@ -71,7 +68,7 @@ record Predictions(List<String> ids, List<String> classNames, int[][] truth, dou
         };
     }
 
-    /** Labels as delivered in a batch (floats) to 0/1. */
+    /** Labels as delivered in a batch or stored as targets (floats) to 0/1. */
     private static int[][] binary(double[][] truth) {
         return Arrays.stream(truth).map(row -> Arrays.stream(row).mapToInt(y -> y >= 0.5 ? 1 : 0).toArray())
                 .toArray(int[][]::new);

@@ -35,11 +35,11 @@ final class TableRenderer implements RenderFunction<Table> {
     @Override
     public void render(Table table, RenderContext context) {
         context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
-        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(table.rowCount() <= maxRows ? maxRows : headRows + tailRows));
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(whole(table) ? maxRows : headRows + tailRows));
     }
 
     String html(Table table) {
-        int[] rows = table.rowCount() <= maxRows ? shown(table.rowCount(), maxRows, 0)
+        int[] rows = whole(table) ? IntStream.range(0, table.rowCount()).toArray()
                 : shown(table.rowCount(), headRows, tailRows);
         int[] columns = shown(table.columnCount(), headColumns, tailColumns);
         StringBuilder html = new StringBuilder("<table class=\"ecgkit-table\">\n<caption>");
@@ -73,6 +73,11 @@ final class TableRenderer implements RenderFunction<Table> {
             html.append("</tr>\n");
         }
         return html.append("</tbody>\n</table>").toString();
+    }
+
+    /** Whether every row is shown: up to {@code maxRows}. */
+    private boolean whole(Table table) {
+        return table.rowCount() <= maxRows;
     }
 
     /** Indices shown out of {@code count}: all, or the first {@code head} and last {@code tail}. */
